@@ -1,0 +1,1 @@
+"""Dateline: self-hosted news publishing with reader comments, on Django and Wagtail."""

@@ -1,0 +1,1 @@
+"""Newsroom accounts: the custom User and the Reporters and Editors groups. Knows only core."""

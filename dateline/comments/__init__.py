@@ -1,0 +1,1 @@
+"""Reader comments: posting, spam defence, moderation. Knows articles; articles do not know it."""

@@ -1,0 +1,1 @@
+"""Shared ground: site settings, structured-data and cache helpers. Knows no other Dateline app."""

@@ -1,0 +1,1 @@
+"""Demo content for people trying Dateline: built through the product's own models. Nothing imports it."""

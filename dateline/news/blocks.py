@@ -1,0 +1,65 @@
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.embeds.blocks import EmbedBlock
+from wagtail.images.blocks import ImageChooserBlock
+
+PARAGRAPH_FEATURES = ["bold", "italic", "link", "ol", "ul"]
+
+
+class QuoteBlock(blocks.StructBlock):
+    """Words someone said, with who said it and, when quoted from another outlet, which one."""
+
+    quote = blocks.TextBlock(label=_("Quote"), max_length=2000)
+    attribution = blocks.CharBlock(label=_("Attribution"), max_length=200, help_text=_("Who said it."))
+    source = blocks.CharBlock(
+        label=_("Source outlet"),
+        max_length=200,
+        required=False,
+        help_text=_("The outlet it was first published by, if not us."),
+    )
+    source_url = blocks.URLBlock(label=_("Source link"), required=False)
+    language = blocks.ChoiceBlock(
+        label=_("Language of the quote"),
+        choices=[("", _("Same as the article"))] + [(code, name) for code, name in settings.LANGUAGES],
+        required=False,
+        help_text=_("Set when the quote is in another language than the article, for screen readers."),
+    )
+
+    class Meta:
+        icon = "openquote"
+        template = "news/blocks/quote_block.html"
+        label = _("Quote")
+
+
+class PhotoBlock(blocks.StructBlock):
+    """A photo inside the article body, with its caption and credit."""
+
+    photo = ImageChooserBlock(label=_("Photo"))
+    caption = blocks.CharBlock(
+        label=_("Caption"),
+        max_length=500,
+        required=False,
+        help_text=_("Leave empty to use the photo's own caption."),
+    )
+
+    class Meta:
+        icon = "image"
+        template = "news/blocks/photo_block.html"
+        label = _("Photo")
+
+
+class ArticleBodyBlock(blocks.StreamBlock):
+    paragraph = blocks.RichTextBlock(
+        features=PARAGRAPH_FEATURES, label=_("Paragraph"), template="news/blocks/paragraph_block.html"
+    )
+    subheading = blocks.CharBlock(
+        max_length=200, label=_("Sub-heading"), icon="title", template="news/blocks/subheading_block.html"
+    )
+    quote = QuoteBlock()
+    photo = PhotoBlock()
+    embed = EmbedBlock(
+        label=_("Embed"),
+        help_text=_("A link to a video or post, such as YouTube or Vimeo."),
+        template="news/blocks/embed_block.html",
+    )

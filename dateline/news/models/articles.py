@@ -1,0 +1,201 @@
+from django.db import models
+from django.utils import timezone, translation
+from django.utils.formats import date_format
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.images import get_image_model_string
+from wagtail.models import Orderable, Page, PageManager
+from wagtail.query import PageQuerySet
+from wagtail.search import index
+
+from dateline.core.models import NewsroomSettings, outlet_code_validator
+from dateline.news.blocks import ArticleBodyBlock
+from dateline.news.sharing import share_links_for
+from dateline.news.structured_data import article_structured_data
+
+
+class ArticleType(models.TextChoices):
+    NEWS = "news", _("News")
+    ANALYSIS = "analysis", _("Analysis")
+    OPINION = "opinion", _("Opinion")
+    INTERVIEW = "interview", _("Interview")
+
+
+class ArticleTag(TaggedItemBase):
+    content_object = ParentalKey("news.ArticlePage", on_delete=models.CASCADE, related_name="tagged_items")
+
+
+class ArticleAuthor(Orderable):
+    """One author of an article, in byline order."""
+
+    article = ParentalKey("news.ArticlePage", on_delete=models.CASCADE, related_name="article_authors")
+    person = models.ForeignKey("news.Person", verbose_name=_("author"), on_delete=models.CASCADE, related_name="+")
+
+    panels = [FieldPanel("person")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("author")
+        verbose_name_plural = _("authors")
+
+
+class ArticlePageQuerySet(PageQuerySet):
+    def published_since(self, cutoff):
+        return self.filter(first_published_at__gte=cutoff)
+
+    def by_person(self, person):
+        """Articles the person wrote or edited."""
+        return self.filter(models.Q(article_authors__person=person) | models.Q(edited_by=person)).distinct()
+
+    def newest_first(self):
+        return self.order_by("-first_published_at", "-pk")
+
+    def for_listing(self):
+        """What a teaser needs (photo, editor, authors) fetched up front, not per row."""
+        return self.select_related("lead_photo", "edited_by", "locale").prefetch_related(
+            models.Prefetch("article_authors", queryset=ArticleAuthor.objects.select_related("person"))
+        )
+
+
+class ArticlePage(Page):
+    """A news story: headline, standfirst, dateline, byline, lead photo, body, tags and comments switch."""
+
+    standfirst = models.TextField(
+        _("standfirst"), max_length=400, blank=True, help_text=_("One or two sentences under the headline.")
+    )
+    dateline_place = models.CharField(
+        _("dateline place"),
+        max_length=80,
+        blank=True,
+        help_text=_("Where the story was reported from, e.g. Brussels."),
+    )
+    outlet_code = models.CharField(
+        _("outlet code"),
+        max_length=20,
+        blank=True,
+        validators=[outlet_code_validator],
+        help_text=_("Leave empty for our own code; set it for agency copy, for example AFP."),
+    )
+    article_type = models.CharField(
+        _("article type"), max_length=20, choices=ArticleType.choices, default=ArticleType.NEWS
+    )
+    edited_by = models.ForeignKey(
+        "news.Person",
+        verbose_name=_("edited by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="edited_articles",
+    )
+    lead_photo = models.ForeignKey(
+        get_image_model_string(),
+        verbose_name=_("lead photo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    lead_caption = models.CharField(
+        _("lead photo caption"),
+        max_length=500,
+        blank=True,
+        help_text=_("Leave empty to use the photo's own caption."),
+    )
+    body = StreamField(ArticleBodyBlock(), verbose_name=_("body"))
+    tags = ClusterTaggableManager(through=ArticleTag, blank=True, verbose_name=_("tags"))
+    comments_open = models.BooleanField(
+        _("comments open"), default=True, help_text=_("Readers may comment on this article.")
+    )
+
+    objects = PageManager.from_queryset(ArticlePageQuerySet)()
+
+    content_panels = Page.content_panels + [
+        FieldPanel("standfirst"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("dateline_place"), FieldPanel("outlet_code")]),
+                FieldPanel("article_type"),
+            ],
+            _("Dateline"),
+        ),
+        MultiFieldPanel([InlinePanel("article_authors", label=_("Author")), FieldPanel("edited_by")], _("Byline")),
+        MultiFieldPanel([FieldPanel("lead_photo"), FieldPanel("lead_caption")], _("Lead photo")),
+        FieldPanel("body"),
+        FieldPanel("tags"),
+    ]
+    settings_panels = Page.settings_panels + [FieldPanel("comments_open")]
+
+    search_fields = Page.search_fields + [
+        index.SearchField("standfirst"),
+        index.SearchField("body"),
+        index.SearchField("dateline_place"),
+        index.RelatedFields("tags", [index.SearchField("name")]),
+        index.FilterField("article_type"),
+        index.FilterField("first_published_at"),
+    ]
+
+    parent_page_types = ["news.SectionPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("article")
+
+    @property
+    def published_at(self):
+        """When readers first saw it; a draft or preview counts from now."""
+        return self.first_published_at or timezone.now()
+
+    @property
+    def was_updated(self) -> bool:
+        """Whether a later publication changed it by more than a few minutes."""
+        if not (self.first_published_at and self.last_published_at):
+            return False
+        return (self.last_published_at - self.first_published_at).total_seconds() > 300
+
+    @property
+    def authors(self) -> list:
+        return [item.person for item in self.article_authors.all()]
+
+    @property
+    def lead_photo_caption(self) -> str:
+        if self.lead_caption:
+            return self.lead_caption
+        return self.lead_photo.default_caption if self.lead_photo else ""
+
+    @cached_property
+    def newsroom_settings(self) -> NewsroomSettings:
+        return NewsroomSettings.for_site(self.get_site())
+
+    @property
+    def effective_outlet_code(self) -> str:
+        return self.outlet_code or self.newsroom_settings.outlet_code
+
+    @property
+    def dateline_text(self) -> str:
+        """'Brussels, February 20 (RHC)': place, local date in the article's language, outlet."""
+        with translation.override(self.locale.language_code if self.locale_id else None):
+            day = date_format(timezone.localtime(self.published_at), "MONTH_DAY_FORMAT")
+        parts = [f"{self.dateline_place}, {day}" if self.dateline_place else day]
+        if self.effective_outlet_code:
+            parts.append(f"({self.effective_outlet_code})")
+        return " ".join(parts)
+
+    SOCIAL_IMAGE_SPEC = "fill-1200x630|format-jpeg"
+
+    def social_image_url(self, request) -> str:
+        """The lead photo cropped for share cards and structured data, as an absolute URL."""
+        if not self.lead_photo:
+            return ""
+        return request.build_absolute_uri(self.lead_photo.get_rendition(self.SOCIAL_IMAGE_SPEC).url)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["section"] = self.get_parent().specific
+        context["canonical_url"] = self.get_full_url(request)
+        context["share_links"] = share_links_for(self, request)
+        context["structured_data"] = article_structured_data(self, request)
+        return context

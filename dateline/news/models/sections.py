@@ -1,0 +1,31 @@
+from django.core.paginator import Paginator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import Page
+from wagtail.search import index
+
+from dateline.news import queries
+
+SECTION_PAGE_SIZE = 20
+
+
+class SectionPage(Page):
+    """A desk of the newsroom (World, Americas, Sport) listing its articles, newest first."""
+
+    intro = models.TextField(_("introduction"), blank=True, max_length=600)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["news.ArticlePage"]
+
+    class Meta:
+        verbose_name = _("section")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        paginator = Paginator(queries.latest_articles(section=self), SECTION_PAGE_SIZE)
+        context["articles"] = paginator.get_page(request.GET.get("page"))
+        return context

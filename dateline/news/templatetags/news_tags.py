@@ -1,0 +1,27 @@
+import re
+
+from django import template
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+
+register = template.Library()
+
+_FIRST_PARAGRAPH = re.compile(r"<p(?:\s[^>]*)?>")
+
+
+@register.simple_tag(takes_context=True)
+def render_body(context, article):
+    """The article body with the dateline as the lead-in of its first paragraph.
+
+    When the body does not open with a paragraph, the dateline gets a paragraph of its own.
+    """
+    dateline = format_html('<span class="dateline">{}</span> --', article.dateline_text)
+    parts = [str(block.render(context=context.flatten())) for block in article.body]
+    opening = _FIRST_PARAGRAPH.search(parts[0]) if parts and article.body[0].block_type == "paragraph" else None
+    if opening:
+        end = opening.end()
+        parts[0] = parts[0][:end] + dateline + " " + parts[0][end:]
+    else:
+        parts.insert(0, format_html("<p>{}</p>", dateline))
+    # Every part is HTML rendered by our block templates, which escape what editors typed.
+    return mark_safe("".join(parts))  # noqa: S308

@@ -1,0 +1,29 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from wagtail.images.forms import BaseImageForm
+from wagtail.models import Site
+
+from dateline.core.models import NewsroomSettings
+
+
+class PhotoForm(BaseImageForm):
+    """The admin's photo form: alt text always, a credit whenever the newsroom requires one."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "description" in self.fields:
+            self.fields["description"].required = True
+            self.fields["description"].help_text = _("Describe what the photo shows for readers who cannot see it.")
+
+    def clean_credit(self):
+        credit = (self.cleaned_data.get("credit") or "").strip()
+        if not credit and self._credits_required():
+            raise forms.ValidationError(
+                _("Add a credit, such as AFP or the photographer's name: this newsroom requires one on every photo.")
+            )
+        return credit
+
+    def _credits_required(self) -> bool:
+        # Photos belong to the whole installation; the default site's rule applies to them.
+        site = Site.objects.filter(is_default_site=True).first()
+        return True if site is None else NewsroomSettings.for_site(site).require_photo_credits

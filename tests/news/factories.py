@@ -1,0 +1,43 @@
+import factory
+import wagtail_factories
+
+from dateline.news.models import ArticleAuthor, ArticlePage, Person, SectionPage
+
+
+class PersonFactory(factory.django.DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Reporter {n}")
+    slug = factory.Sequence(lambda n: f"reporter-{n}")
+    role = "Correspondent"
+
+    class Meta:
+        model = Person
+
+
+class SectionPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Section {n}")
+    slug = factory.Sequence(lambda n: f"section-{n}")
+
+    class Meta:
+        model = SectionPage
+
+
+class ArticlePageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Ministers agree on plan number {n}")
+    slug = factory.Sequence(lambda n: f"article-{n}")
+    standfirst = "Ministers from twelve countries reached a deal after talks ran through the night."
+    dateline_place = "Brussels"
+    body = factory.LazyFunction(
+        lambda: [
+            ("paragraph", "<p>The agreement was signed shortly after dawn.</p>"),
+            ("paragraph", "<p>Officials said the text would be published later.</p>"),
+        ]
+    )
+
+    class Meta:
+        model = ArticlePage
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def authors(self, create, extracted, **kwargs):
+        for order, person in enumerate(extracted or []):
+            ArticleAuthor.objects.create(article=self, person=person, sort_order=order)
