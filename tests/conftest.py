@@ -23,9 +23,19 @@ def _fresh_caches():
 
 @pytest.fixture
 def home(db) -> HomePage:
-    """The front page made by the migrations, served at http://testserver/."""
-    home = HomePage.objects.get(locale=Locale.get_default())
-    Site.objects.filter(is_default_site=True).update(hostname="testserver", port=80)
+    """The English front page as the default site's root.
+
+    The migrations make it; transactional tests flush the database between tests, so it is rebuilt
+    here when missing.
+    """
+    locale, _ = Locale.objects.get_or_create(language_code="en")
+    home = HomePage.objects.filter(locale=locale).first()
+    if home is None:
+        root = Page.get_first_root_node() or Page.add_root(title="Root", locale=locale)
+        home = root.add_child(instance=HomePage(title="Home", slug="home", locale=locale))
+    Site.objects.update_or_create(
+        is_default_site=True, defaults={"hostname": "testserver", "port": 80, "root_page": home}
+    )
     return home
 
 
