@@ -191,6 +191,28 @@ TAGGIT_CASE_INSENSITIVE = True
 # Background work: run in-process by default; production may point this at a queue.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
+# Production topology (deploy/README.md): who serves uploaded media and where it is kept.
+# Behind Varnish without a media server, the app may serve MEDIA_ROOT itself and Varnish caches it.
+DATELINE_SERVE_MEDIA = env.bool("DATELINE_SERVE_MEDIA", default=False)
+# "filesystem" (MEDIA_ROOT) or "s3" (any S3-compatible store, with pip install '.[s3]' and AWS_*).
+DATELINE_MEDIA_STORAGE = env.str("DATELINE_MEDIA_STORAGE", default="filesystem")
+if DATELINE_MEDIA_STORAGE == "s3":
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": env.str("AWS_STORAGE_BUCKET_NAME"),
+            "endpoint_url": env.str("AWS_S3_ENDPOINT_URL", default=None),
+            "region_name": env.str("AWS_S3_REGION_NAME", default=None),
+            "access_key": env.str("AWS_ACCESS_KEY_ID", default=None),
+            "secret_key": env.str("AWS_SECRET_ACCESS_KEY", default=None),
+            "custom_domain": env.str("AWS_S3_CUSTOM_DOMAIN", default=None),
+            # Photos are public: plain URLs that Varnish and browsers can cache, no signed expiry.
+            "querystring_auth": False,
+            "file_overwrite": False,
+            "object_parameters": {"CacheControl": "public, max-age=31536000"},
+        },
+    }
+
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default=f"{DATELINE_SITE_NAME} <newsroom@localhost>")
