@@ -7,11 +7,14 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from dateline.core.health import healthz
+from dateline.feeds import crawler_urls, feed_urls
 from dateline.news import urls as news_urls
+from dateline.search import urls as search_urls
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("admin/", include(wagtailadmin_urls)),
+    path("", include(crawler_urls)),
     path("documents/", include(wagtaildocs_urls)),
 ]
 
@@ -26,6 +29,8 @@ elif settings.DATELINE_SERVE_MEDIA:
 # Reader-facing pages: English at /, other languages under /<code>/.
 urlpatterns += i18n_patterns(
     path("", include(news_urls)),
+    path("", include(feed_urls)),
+    path("", include(search_urls)),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -1,16 +1,20 @@
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
-from wagtail.models import Page
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.models import Orderable, Page
 
-from dateline.news.models import SectionPage
-from dateline.news.queries import latest_articles
+from .queries import front_page_stories
+from .structured_data import front_page_structured_data
 
-STORIES_PER_SECTION = 4
+MAX_PINNED_STORIES = 6
 
 
 class HomePage(Page):
-    """The front page of one language's site: the lead story, then the latest of each section."""
+    """The front page of one language's site: lead story, pinned stories, section rows, most commented."""
 
     lead_story = models.ForeignKey(
         "news.ArticlePage",
@@ -19,10 +23,19 @@ class HomePage(Page):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text=_("Leave empty to lead with the newest story."),
+        help_text=_("Leave empty to lead with the first pinned story, or else the newest story."),
     )
 
-    content_panels = Page.content_panels + [FieldPanel("lead_story")]
+    content_panels = Page.content_panels + [
+        FieldPanel("lead_story"),
+        InlinePanel(
+            "pinned_stories",
+            label=_("Pinned story"),
+            heading=_("Pinned stories"),
+            max_num=MAX_PINNED_STORIES,
+            help_text=_("Stories kept at the top of the front page, in this order, until you remove them."),
+        ),
+    ]
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = ["news.SectionPage"]
     max_count_per_parent = 1
@@ -32,14 +45,55 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        lead = self.lead_story if self.lead_story and self.lead_story.live else None
-        if lead is None:
-            lead = latest_articles(locale=self.locale, limit=1).first()
-        sections = SectionPage.objects.live().public().child_of(self)
-        rows = []
-        for section in sections:
-            stories = [a for a in latest_articles(section=section, limit=STORIES_PER_SECTION + 1) if a != lead]
-            rows.append((section, stories[:STORIES_PER_SECTION]))
-        context["lead"] = lead
-        context["section_rows"] = rows
+        context.update(front_page_stories(self).as_context())
+        context["structured_data"] = front_page_structured_data(self, request)
         return context
+
+
+class PinnedStory(Orderable):
+    """A story an editor keeps near the top of one front page."""
+
+    home = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="pinned_stories")
+    article = models.ForeignKey("news.ArticlePage", verbose_name=_("story"), on_delete=models.CASCADE, related_name="+")
+
+    panels = [PageChooserPanel("article", page_type="news.ArticlePage")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("pinned story")
+        verbose_name_plural = _("pinned stories")
+
+
+@register_setting(icon="warning")
+class BreakingNewsBanner(BaseSiteSetting):
+    """A one-line alert above every page, with a link and an expiry so it never lingers."""
+
+    is_active = models.BooleanField(_("show the banner"), default=False)
+    text = models.CharField(
+        _("text"), max_length=160, blank=True, help_text=_("One short sentence, for example: Earthquake hits Lima.")
+    )
+    link = models.URLField(_("link"), blank=True, help_text=_("Where the banner leads, usually the live story."))
+    expires_at = models.DateTimeField(
+        _("hide after"),
+        null=True,
+        blank=True,
+        help_text=_("The banner disappears by itself at this time. Leave empty to keep it until you switch it off."),
+    )
+
+    panels = [
+        MultiFieldPanel(
+            [FieldPanel("is_active"), FieldPanel("text"), FieldPanel("link"), FieldPanel("expires_at")],
+            _("Breaking news"),
+        )
+    ]
+
+    class Meta:
+        verbose_name = _("breaking news banner")
+
+    def clean(self):
+        if self.is_active and not self.text.strip():
+            raise ValidationError({"text": _("Write the banner's text before switching it on.")})
+
+    def is_showing(self, now=None) -> bool:
+        if not (self.is_active and self.text.strip()):
+            return False
+        return self.expires_at is None or self.expires_at > (now or timezone.now())

@@ -1,24 +1,89 @@
+"""Listings that are not Wagtail pages: a person's stories, a tag's stories, the date archives."""
+
+import datetime as dt
+
 from django.core.paginator import Paginator
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 from taggit.models import Tag
+from wagtail.models import Locale
 
 from dateline.news.models import ArticlePage, Person
+from dateline.news.pagination import page_or_404
 
 LISTING_PAGE_SIZE = 20
+
+
+def _listing(request, articles):
+    return page_or_404(Paginator(articles, LISTING_PAGE_SIZE), request.GET.get("page"))
+
+
+def _live_in_language():
+    """Live, public articles in the language of the URL (English at /, Spanish under /es/…)."""
+    return ArticlePage.objects.live().public().filter(locale=Locale.get_active())
 
 
 def person_detail(request, slug):
     """A person's page: who they are and what they wrote or edited, newest first."""
     person = get_object_or_404(Person.objects.select_related("photo"), slug=slug)
-    articles = ArticlePage.objects.live().public().by_person(person).newest_first().for_listing()
-    page = Paginator(articles, LISTING_PAGE_SIZE).get_page(request.GET.get("page"))
-    return TemplateResponse(request, "news/person_detail.html", {"person": person, "articles": page})
+    articles = _live_in_language().by_person(person).newest_first().for_listing()
+    return TemplateResponse(
+        request, "news/person_detail.html", {"person": person, "articles": _listing(request, articles)}
+    )
 
 
 def tag_detail(request, slug):
     """Every live article carrying one tag, newest first."""
     tag = get_object_or_404(Tag, slug=slug)
-    articles = ArticlePage.objects.live().public().filter(tags=tag).newest_first().for_listing()
-    page = Paginator(articles, LISTING_PAGE_SIZE).get_page(request.GET.get("page"))
-    return TemplateResponse(request, "news/tag_detail.html", {"tag": tag, "articles": page})
+    articles = _live_in_language().filter(tags=tag).newest_first().for_listing()
+    return TemplateResponse(request, "news/tag_detail.html", {"tag": tag, "articles": _listing(request, articles)})
+
+
+def _archive_range(year: int, month: int | None, day: int | None) -> tuple[dt.datetime, dt.datetime, str]:
+    """Start and end (in the newsroom's time zone) and a heading for a year, month or day."""
+    tz = timezone.get_current_timezone()
+    try:
+        if day is not None:
+            start = dt.date(year, month, day)
+            end = start + dt.timedelta(days=1)
+            heading = date_format(start, "DATE_FORMAT")
+        elif month is not None:
+            start = dt.date(year, month, 1)
+            end = dt.date(year + (month == 12), month % 12 + 1, 1)
+            heading = date_format(start, "YEAR_MONTH_FORMAT")
+        else:
+            start, end = dt.date(year, 1, 1), dt.date(year + 1, 1, 1)
+            heading = str(year)
+    except (ValueError, OverflowError):
+        raise Http404 from None
+
+    def midnight(day):
+        return timezone.make_aware(dt.datetime.combine(day, dt.time.min), tz)
+
+    return midnight(start), midnight(end), heading
+
+
+def date_archive(request, year, month=None, day=None):
+    """Stories first published on a day, in a month or in a year of the newsroom's calendar."""
+    if not 1900 <= year <= 9998:
+        raise Http404
+    start, end, heading = _archive_range(year, month, day)
+    articles = (
+        _live_in_language()
+        .filter(first_published_at__gte=start, first_published_at__lt=end)
+        .newest_first()
+        .for_listing()
+    )
+    return TemplateResponse(
+        request,
+        "news/date_archive.html",
+        {
+            "articles": _listing(request, articles),
+            "heading": heading,
+            "social_title": _("Stories of %(period)s") % {"period": heading},
+        },
+    )

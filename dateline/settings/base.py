@@ -9,6 +9,8 @@ from pathlib import Path
 import environ
 from django.utils.translation import gettext_lazy as _
 
+from dateline.search.config import search_backends
+
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 
 env = environ.Env()
@@ -182,11 +184,15 @@ WAGTAILIMAGES_IMAGE_FORM_BASE = "dateline.photos.forms.PhotoForm"
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp", "gif", "avif"]
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "txt", "csv", "xlsx"]
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ALLOW_UNICODE_SLUGS = True
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 TAGGIT_CASE_INSENSITIVE = True
+
+# Search: Wagtail's database backend (SQLite FTS5, PostgreSQL full text) unless DATELINE_SEARCH_URL
+# names an OpenSearch or Elasticsearch server for a large archive (see docs/search.md).
+DATELINE_SEARCH_URL = env.str("DATELINE_SEARCH_URL", default="")
+WAGTAILSEARCH_BACKENDS = search_backends(DATELINE_SEARCH_URL)
 
 # Background work: run in-process by default; production may point this at a queue.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

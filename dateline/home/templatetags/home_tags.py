@@ -1,8 +1,16 @@
-from django import template
-from wagtail.models import Locale
+"""The site frame's tags: navigation, breaking-news banner, and the <head> links every page needs."""
 
-from dateline.home.models import HomePage
-from dateline.news.models import SectionPage
+from django import template
+from django.conf import settings
+from django.templatetags.static import static
+from django.urls import translate_url
+from django.utils.translation import get_language
+from wagtail.models import Locale, Page
+
+from dateline.core.models import NewsroomSettings
+from dateline.feeds.discovery import feed_links_for
+from dateline.home.models import BreakingNewsBanner, HomePage
+from dateline.news.models import ArticlePage, SectionPage
 
 register = template.Library()
 
@@ -19,4 +27,96 @@ def site_navigation(context):
         "request": request,
         "home": home,
         "sections": [(section, current_path.startswith(section.url_path)) for section in sections],
+    }
+
+
+@register.inclusion_tag("home/includes/breaking_news.html", takes_context=True)
+def breaking_news(context):
+    """The breaking-news banner of the request's site, while it is switched on and not expired."""
+    request = context.get("request")
+    banner = BreakingNewsBanner.for_request(request) if request else None
+    return {"banner": banner if banner and banner.is_showing() else None}
+
+
+def _translations(request, page) -> list[tuple[str, str]]:
+    """(language code, absolute URL) of each live translation of a Wagtail page, this one included."""
+    pages = page.get_translations(inclusive=True).live().select_related("locale")
+    return [(item.locale.language_code, item.get_full_url(request)) for item in pages]
+
+
+def _view_translations(request) -> list[tuple[str, str]]:
+    """Django views (people, tags, archives, search) exist in every language at the translated path."""
+    return [
+        (code, request.build_absolute_uri(translate_url(request.get_full_path(), code)))
+        for code, _name in settings.LANGUAGES
+    ]
+
+
+def _breadcrumbs(request, page) -> dict | None:
+    """schema.org BreadcrumbList for a section or article: front page, section, article."""
+    if not isinstance(page, SectionPage | ArticlePage):
+        return None
+    trail = list(page.get_ancestors().filter(depth__gte=2).specific()) + [page]
+    items = []
+    for position, crumb in enumerate(trail, start=1):
+        name = settings.DATELINE_SITE_NAME if isinstance(crumb, HomePage) else crumb.title
+        items.append({"@type": "ListItem", "position": position, "name": name, "item": crumb.get_full_url(request)})
+    return {"@context": "https://schema.org", "@type": "BreadcrumbList", "itemListElement": items}
+
+
+def _social(context, request, page) -> dict | None:
+    """Open Graph and Twitter card values for pages that do not bring their own (articles do)."""
+    if isinstance(page, ArticlePage):
+        return None
+    person, tag = context.get("person"), context.get("tag")
+    description = ""
+    if isinstance(page, Page):
+        title = settings.DATELINE_SITE_NAME if isinstance(page, HomePage) else (page.seo_title or page.title)
+        description = page.search_description or getattr(page, "intro", "")
+        url = page.get_full_url(request)
+    else:
+        title = context.get("social_title") or (person.name if person else tag.name if tag else "")
+        description = person.bio if person else ""
+        url = request.build_absolute_uri(request.path)
+    newsroom = NewsroomSettings.for_request(request)
+    image = {"url": request.build_absolute_uri(static("dateline/logo.png")), "width": 600, "height": 60}
+    if newsroom.logo:
+        rendition = newsroom.logo.get_rendition("max-1200x630|format-png")
+        image = {"url": request.build_absolute_uri(rendition.url), "width": rendition.width, "height": rendition.height}
+    if person and person.photo:
+        rendition = person.photo.get_rendition("fill-400x400|format-jpeg")
+        image = {"url": request.build_absolute_uri(rendition.url), "width": 400, "height": 400}
+    return {
+        "title": title or settings.DATELINE_SITE_NAME,
+        "description": description,
+        "url": url,
+        "image": image,
+        "type": "profile" if person else "website",
+    }
+
+
+@register.inclusion_tag("home/includes/page_head.html", takes_context=True)
+def page_head(context):
+    """Feed autodiscovery, hreflang alternates, breadcrumbs and share cards for the page being shown."""
+    request = context.get("request")
+    if request is None:
+        return {}
+    page = context.get("page") if isinstance(context.get("page"), Page) else None
+    subject = context.get("section") if isinstance(page, ArticlePage) else page
+    subject = context.get("person") or context.get("tag") or subject
+    if page is not None and page.pk:
+        alternates = _translations(request, page)
+    elif page is None and request.resolver_match:
+        alternates = _view_translations(request)
+    else:
+        alternates = []
+    default = next((url for code, url in alternates if code == settings.LANGUAGE_CODE), None)
+    return {
+        "feeds": feed_links_for(subject),
+        "alternates": alternates if len(alternates) > 1 else [],
+        "x_default": default if len(alternates) > 1 else None,
+        "breadcrumbs": _breadcrumbs(request, page) if page is not None else None,
+        "social": _social(context, request, page),
+        "site_name": settings.DATELINE_SITE_NAME,
+        "language": get_language(),
     }

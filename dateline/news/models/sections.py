@@ -6,6 +6,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from dateline.news import queries
+from dateline.news.pagination import page_or_404
 
 SECTION_PAGE_SIZE = 20
 
@@ -27,5 +28,5 @@ class SectionPage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         paginator = Paginator(queries.latest_articles(section=self), SECTION_PAGE_SIZE)
-        context["articles"] = paginator.get_page(request.GET.get("page"))
+        context["articles"] = page_or_404(paginator, request.GET.get("page"))
         return context

@@ -1,0 +1,234 @@
+"""RSS 2.0 and Atom feeds of the whole site, a section, a tag or a person, built on Django's syndication.
+
+Summary by default (the standfirst); ``?full=1`` adds the whole story. Each item carries its lead
+photo as an enclosure and as Media RSS, a GUID that never changes, and its first and last
+publication times.
+"""
+
+from django.conf import settings
+from django.contrib.syndication.views import Feed
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
+from django.utils.translation import gettext as _
+from taggit.models import Tag
+from wagtail.models import Locale, Site
+
+from dateline.core.models import NewsroomSettings
+from dateline.news.models import Person, SectionPage
+
+from .content import feed_html
+from .identity import article_guid
+from .queries import ENCLOSURE_SPEC, feed_articles
+
+MEDIA_NS = "http://search.yahoo.com/mrss/"
+CONTENT_NS = "http://purl.org/rss/1.0/modules/content/"
+ATOM_NS = "http://www.w3.org/2005/Atom"
+
+
+def _add_media(handler, item):
+    media = item.get("media")
+    if media:
+        handler.startElement(
+            "media:content",
+            {
+                "url": media["url"],
+                "type": "image/jpeg",
+                "medium": "image",
+                "width": str(media["width"]),
+                "height": str(media["height"]),
+            },
+        )
+        if media["description"]:
+            handler.addQuickElement("media:description", media["description"], {"type": "plain"})
+        if media["credit"]:
+            handler.addQuickElement("media:credit", media["credit"])
+        handler.endElement("media:content")
+
+
+class RssFeed(Rss201rev2Feed):
+    content_type = "application/rss+xml; charset=utf-8"
+
+    def rss_attributes(self):
+        return {**super().rss_attributes(), "xmlns:media": MEDIA_NS, "xmlns:content": CONTENT_NS}
+
+    def add_item_elements(self, handler, item):
+        super().add_item_elements(handler, item)
+        if item.get("content_html"):
+            handler.addQuickElement("content:encoded", item["content_html"])
+        _add_media(handler, item)
+
+
+class AtomFeed(Atom1Feed):
+    content_type = "application/atom+xml; charset=utf-8"
+
+    def root_attributes(self):
+        return {**super().root_attributes(), "xmlns:media": MEDIA_NS}
+
+    def add_item_elements(self, handler, item):
+        super().add_item_elements(handler, item)
+        if item.get("content_html"):
+            handler.addQuickElement("content", item["content_html"], {"type": "html"})
+        _add_media(handler, item)
+
+
+FEED_TYPES = {"rss": RssFeed, "atom": AtomFeed}
+
+
+class ArticleFeed(Feed):
+    """The newest stories of one language; subclasses narrow them to a section, tag or person.
+
+    It keeps the request on the instance, so make one per request (see ``views.py``).
+    """
+
+    item_guid_is_permalink = False
+
+    def __call__(self, request, *args, format="rss", **kwargs):
+        if format not in FEED_TYPES:
+            raise Http404
+        self.feed_type = FEED_TYPES[format]
+        self.request = request
+        self.full = request.GET.get("full") == "1"
+        self.locale = Locale.get_active()
+        return super().__call__(request, *args, **kwargs)
+
+    def get_object(self, request, *args, **kwargs):
+        return None
+
+    def articles(self, obj):
+        return feed_articles(locale=self.locale)
+
+    def items(self, obj):
+        return self.articles(obj)
+
+    def publisher_name(self) -> str:
+        return NewsroomSettings.for_request(self.request).publisher_name or settings.DATELINE_SITE_NAME
+
+    def title(self, obj):
+        return settings.DATELINE_SITE_NAME
+
+    def link(self, obj):
+        site = Site.find_for_request(self.request)
+        front = site.root_page.localized if site else None
+        return front.get_full_url(self.request) if front else self.request.build_absolute_uri("/")
+
+    def description(self, obj):
+        return _("The latest stories from %(site)s.") % {"site": settings.DATELINE_SITE_NAME}
+
+    subtitle = description
+
+    def author_name(self, obj):
+        # Atom requires an author on every entry or on the feed; the publisher covers unsigned copy.
+        return self.publisher_name()
+
+    def feed_copyright(self, obj):
+        return f"© {self.publisher_name()}"
+
+    def item_title(self, item):
+        return item.title
+
+    def item_description(self, item):
+        return item.standfirst or item.search_description or item.title
+
+    def item_link(self, item):
+        return item.get_full_url(self.request)
+
+    def item_guid(self, item):
+        return article_guid(item)
+
+    def item_pubdate(self, item):
+        return item.first_published_at
+
+    def item_updateddate(self, item):
+        return item.last_published_at or item.first_published_at
+
+    def item_author_name(self, item):
+        names = [person.name for person in item.authors]
+        return ", ".join(names) if names else None
+
+    def item_categories(self, item):
+        return [item.get_parent().title] + [tag.name for tag in item.tags.all()]
+
+    def _lead_rendition(self, item):
+        if not item.lead_photo:
+            return None
+        return item.lead_photo.get_rendition(ENCLOSURE_SPEC)
+
+    def item_enclosures(self, item):
+        rendition = self._lead_rendition(item)
+        if rendition is None:
+            return []
+        # RSS requires the enclosure's length in bytes.
+        url = self.request.build_absolute_uri(rendition.url)
+        return [Enclosure(url, str(rendition.file.size), "image/jpeg")]
+
+    def item_extra_kwargs(self, item):
+        extra = {}
+        rendition = self._lead_rendition(item)
+        if rendition is not None:
+            extra["media"] = {
+                "url": self.request.build_absolute_uri(rendition.url),
+                "width": rendition.width,
+                "height": rendition.height,
+                "description": item.lead_photo_caption or item.lead_photo.alt_text,
+                "credit": item.lead_photo.credit,
+            }
+        if self.full:
+            extra["content_html"] = feed_html(item, request=self.request)
+        return extra
+
+
+class SiteFeed(ArticleFeed):
+    pass
+
+
+class SectionFeed(ArticleFeed):
+    def get_object(self, request, slug):
+        return get_object_or_404(SectionPage.objects.live().public(), slug=slug, locale=self.locale)
+
+    def articles(self, obj):
+        return feed_articles(locale=self.locale, section=obj)
+
+    def title(self, obj):
+        return f"{obj.title} · {settings.DATELINE_SITE_NAME}"
+
+    def link(self, obj):
+        return obj.get_full_url(self.request)
+
+    def description(self, obj):
+        return obj.intro or _("The latest stories in %(section)s.") % {"section": obj.title}
+
+
+class TagFeed(ArticleFeed):
+    def get_object(self, request, slug):
+        return get_object_or_404(Tag, slug=slug)
+
+    def articles(self, obj):
+        return feed_articles(locale=self.locale, tag=obj)
+
+    def title(self, obj):
+        return f"{obj.name} · {settings.DATELINE_SITE_NAME}"
+
+    def link(self, obj):
+        return self.request.build_absolute_uri(reverse("news:tag", kwargs={"slug": obj.slug}))
+
+    def description(self, obj):
+        return _("The latest stories tagged %(tag)s.") % {"tag": obj.name}
+
+
+class PersonFeed(ArticleFeed):
+    def get_object(self, request, slug):
+        return get_object_or_404(Person, slug=slug)
+
+    def articles(self, obj):
+        return feed_articles(locale=self.locale, person=obj)
+
+    def title(self, obj):
+        return f"{obj.name} · {settings.DATELINE_SITE_NAME}"
+
+    def link(self, obj):
+        return self.request.build_absolute_uri(obj.get_absolute_url())
+
+    def description(self, obj):
+        return _("The latest stories by %(name)s.") % {"name": obj.name}

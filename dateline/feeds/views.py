@@ -1,0 +1,88 @@
+"""Doors for feed readers and crawlers: feeds, sitemaps, the News sitemap and robots.txt."""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.contrib.sitemaps import views as sitemap_views
+from django.http import Http404, HttpResponse
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_GET
+
+from dateline.core.models import NewsroomSettings
+
+from . import syndication
+from .queries import articles_published_since
+from .sitemaps import site_trees, sitemap_for, sitemaps_for
+
+NEWS_SITEMAP_HOURS = 48
+
+
+@require_GET
+def site_feed(request, format):
+    return syndication.SiteFeed()(request, format=format)
+
+
+@require_GET
+def section_feed(request, slug, format):
+    return syndication.SectionFeed()(request, slug, format=format)
+
+
+@require_GET
+def tag_feed(request, slug, format):
+    return syndication.TagFeed()(request, slug, format=format)
+
+
+@require_GET
+def person_feed(request, slug, format):
+    return syndication.PersonFeed()(request, slug, format=format)
+
+
+@require_GET
+def sitemap_index(request):
+    return sitemap_views.index(request, sitemaps_for(request), sitemap_url_name="crawlers:sitemap-section")
+
+
+@require_GET
+def sitemap_section(request, section):
+    sitemap = sitemap_for(request, section)
+    if sitemap is None:
+        raise Http404
+    return sitemap_views.sitemap(request, {section: sitemap}, section=section)
+
+
+@require_GET
+def news_sitemap(request):
+    """Google News sitemap: every language's stories of the last 48 hours, newest first."""
+    cutoff = timezone.now() - timedelta(hours=NEWS_SITEMAP_HOURS)
+    articles = articles_published_since(cutoff, within=site_trees(request))
+    publisher = NewsroomSettings.for_request(request).publisher_name or settings.DATELINE_SITE_NAME
+    entries = [
+        {
+            "location": article.get_full_url(request),
+            "language": article.locale.language_code,
+            "published": article.first_published_at,
+            "title": article.title,
+        }
+        for article in articles
+    ]
+    return TemplateResponse(
+        request,
+        "feeds/news_sitemap.xml",
+        {"entries": entries, "publication_name": publisher},
+        content_type="application/xml; charset=utf-8",
+    )
+
+
+@require_GET
+def robots_txt(request):
+    """Crawl everything readers see; skip the admin and search results; point to the sitemaps."""
+    lines = ["User-agent: *", "Disallow: /admin/", "Disallow: /django-admin/"]
+    for code, _name in settings.LANGUAGES:
+        prefix = "" if code == settings.LANGUAGE_CODE else f"/{code}"
+        lines.append(f"Disallow: {prefix}/search/")
+    lines.append("")
+    lines.append("Sitemap: " + request.build_absolute_uri(reverse("crawlers:sitemap")))
+    lines.append("Sitemap: " + request.build_absolute_uri(reverse("crawlers:news-sitemap")))
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
