@@ -1,0 +1,72 @@
+"""Who posted, as keyed hashes: the client address is never stored, the e-mail only for moderators."""
+
+import ipaddress
+from dataclasses import dataclass
+from functools import lru_cache
+
+from django.conf import settings
+from django.http import HttpRequest
+from django.utils.crypto import salted_hmac
+
+
+def _keyed_hash(purpose: str, value: str) -> str:
+    key_salt = f"dateline.comments.{purpose}.{settings.DATELINE_COMMENTS_HASH_SALT}"
+    return salted_hmac(key_salt, value, algorithm="sha256").hexdigest()
+
+
+def hash_address(address: str) -> str:
+    """A keyed hash of a client address, for rate limits and bans."""
+    return _keyed_hash("address", address.strip().lower()) if address else ""
+
+
+def normalise_email(email: str) -> str:
+    return email.strip().lower()
+
+
+def hash_email(email: str) -> str:
+    """A keyed hash of an e-mail address, for lookups that must not read the address itself."""
+    return _keyed_hash("email", normalise_email(email)) if email else ""
+
+
+@lru_cache(maxsize=8)
+def _networks(proxies: tuple[str, ...]) -> tuple:
+    return tuple(ipaddress.ip_network(proxy.strip(), strict=False) for proxy in proxies if proxy.strip())
+
+
+def _is_trusted_proxy(address: str) -> bool:
+    try:
+        ip = ipaddress.ip_address(address)
+    except ValueError:
+        return False
+    return any(ip in network for network in _networks(tuple(settings.DATELINE_TRUSTED_PROXIES)))
+
+
+def client_address(request: HttpRequest) -> str:
+    """The reader's address: the peer, or the X-Forwarded-For entry our own proxies vouch for.
+
+    Walks X-Forwarded-For from the right, skipping trusted proxies, so a reader cannot choose their
+    address by sending the header themselves; without trusted proxies the header is ignored.
+    """
+    address = request.META.get("REMOTE_ADDR", "")
+    if not _is_trusted_proxy(address):
+        return address
+    forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()]
+    for hop in reversed(forwarded):
+        if not _is_trusted_proxy(hop):
+            try:
+                return str(ipaddress.ip_address(hop))
+            except ValueError:
+                return address
+        address = hop
+    return address
+
+
+@dataclass(frozen=True)
+class ClientInfo:
+    """What we keep about the device that posted: only a keyed hash of its address."""
+
+    address_hash: str
+
+    @classmethod
+    def from_request(cls, request: HttpRequest) -> "ClientInfo":
+        return cls(address_hash=hash_address(client_address(request)))

@@ -1,0 +1,284 @@
+"""Writes about comments: posting with every rule applied, moderation, and what must follow them."""
+
+import logging
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.db.models import QuerySet
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.contrib.frontend_cache.utils import PurgeBatch
+from wagtail.log_actions import log
+
+from dateline.news.models import ArticlePage
+
+from . import spam
+from .models import Ban, BanKind, Comment, CommentClosure, CommentSettings, CommentStatus
+from .privacy import ClientInfo, hash_email, normalise_email
+from .text import body_fingerprint, count_links
+
+logger = logging.getLogger(__name__)
+
+EDIT_ACTION = "dateline_comments.edit_text"
+APPROVE_ACTION = "dateline_comments.approve"
+REJECT_ACTION = "dateline_comments.reject"
+SPAM_ACTION = "dateline_comments.spam"
+CLOSE_ACTION = "dateline_comments.close"
+
+
+class CommentRejected(Exception):
+    """A post we refuse; `message` is for the reader, `field` names the form field it concerns."""
+
+    def __init__(self, code: str, message, *, field: str | None = None, status: int = 400):
+        super().__init__(code)
+        self.code = code
+        self.message = message
+        self.field = field
+        self.status = status
+
+
+def settings_for(article: ArticlePage, request=None) -> CommentSettings:
+    if request is not None:
+        return CommentSettings.for_request(request)
+    return CommentSettings.for_site(article.get_site())
+
+
+def closes_at(article: ArticlePage, rules: CommentSettings):
+    """When comments close by age, or None when they never do."""
+    if not rules.close_after_days or not article.first_published_at:
+        return None
+    return article.first_published_at + timezone.timedelta(days=rules.close_after_days)
+
+
+def comments_are_open(article: ArticlePage, rules: CommentSettings) -> bool:
+    """Open unless the article's switch is off, an editor closed the thread, or it is too old."""
+    if not article.comments_open or not article.live:
+        return False
+    if CommentClosure.objects.filter(article=article).exists():
+        return False
+    deadline = closes_at(article, rules)
+    return deadline is None or timezone.now() < deadline
+
+
+def purge_comment_pages(article: ArticlePage) -> None:
+    """Drop from the shared caches every page that shows this article's comments or their count:
+    the article, the pages above it (section, front page), and its tag and author pages."""
+    batch = PurgeBatch()
+    batch.add_page(article)
+    for ancestor in article.get_ancestors().filter(depth__gt=1).specific(defer=True):
+        batch.add_page(ancestor)
+    site = article.get_site()
+    if site is not None:
+        paths = []
+        try:
+            paths += [reverse("news:tag", kwargs={"slug": tag.slug}) for tag in article.tags.all()]
+            paths += [reverse("news:person", kwargs={"slug": person.slug}) for person in article.authors]
+        except NoReverseMatch:
+            pass
+        batch.add_urls(site.root_url + path for path in paths)
+    batch.purge()
+
+
+def _purge_articles(article_ids) -> None:
+    for article in ArticlePage.objects.filter(pk__in=set(article_ids)):
+        purge_comment_pages(article)
+
+
+def _resolve_parent(article: ArticlePage, parent_id: int | None) -> Comment | None:
+    """The approved top-level comment a reply attaches to: replies to replies join the thread above."""
+    if not parent_id:
+        return None
+    parent = Comment.objects.approved().filter(pk=parent_id, article=article).select_related("parent").first()
+    if parent is None:
+        raise CommentRejected(
+            "no_parent", _("The comment you are replying to is no longer shown. Please post a new comment.")
+        )
+    return parent.parent if parent.parent_id else parent
+
+
+def post_comment(
+    *,
+    article: ArticlePage,
+    name: str,
+    email: str,
+    body: str,
+    client: ClientInfo,
+    rules: CommentSettings,
+    parent_id: int | None = None,
+    honeypot_filled: bool = False,
+) -> Comment:
+    """Store a reader's comment, pending moderation, or raise CommentRejected saying why.
+
+    Checks in order: open thread, bans, rate limits (per address, per e-mail), link limit,
+    duplicates. Comments caught by the honeypot or a blocklist are stored as spam; comments from an
+    e-mail with enough approved comments are published at once. Expects cleaned input (see forms).
+    """
+    if not comments_are_open(article, rules):
+        raise CommentRejected("closed", _("Comments on this article are closed."), status=403)
+    parent = _resolve_parent(article, parent_id)
+    email_hash = hash_email(email)
+    address_hash = client.address_hash
+    if spam.is_banned(email_hash=email_hash, address_hash=address_hash):
+        raise CommentRejected("banned", _("Comments from this e-mail address or network are not accepted."), status=403)
+    too_many = _("You have posted several comments in a short time. Please wait a few minutes and try again.")
+    if spam.hit_rate_limit("address", address_hash, spam.Rate.parse(settings.DATELINE_COMMENTS_RATE_PER_ADDRESS)):
+        raise CommentRejected("rate_address", too_many, status=429)
+    if spam.hit_rate_limit("email", email_hash, spam.Rate.parse(settings.DATELINE_COMMENTS_RATE_PER_EMAIL)):
+        raise CommentRejected("rate_email", too_many, status=429)
+    if count_links(body) > rules.max_links:
+        raise CommentRejected(
+            "links",
+            _("A comment may contain at most %(count)d links.") % {"count": rules.max_links},
+            field="body",
+        )
+    body_hash = body_fingerprint(body)
+    if spam.is_duplicate(article_id=article.pk, email_hash=email_hash, address_hash=address_hash, body_hash=body_hash):
+        raise CommentRejected("duplicate", _("You have already posted this comment."), field="body")
+
+    spam_reason = (
+        "honeypot" if honeypot_filled else spam.blocklist_reason(name=name, email=email, body=body, rules=rules)
+    )
+    if spam_reason:
+        status = CommentStatus.SPAM
+    elif rules.auto_approve_after and (
+        Comment.objects.approved().filter(email_hash=email_hash).count() >= rules.auto_approve_after
+    ):
+        status = CommentStatus.APPROVED
+    else:
+        status = CommentStatus.PENDING
+
+    comment = Comment(
+        article=article,
+        parent=parent,
+        name=name,
+        email=normalise_email(email),
+        email_hash=email_hash,
+        address_hash=address_hash,
+        body=body,
+        body_hash=body_hash,
+        status=status,
+        spam_reason=spam_reason,
+    )
+    try:
+        with transaction.atomic():
+            comment.save()
+    except IntegrityError as error:
+        raise CommentRejected("duplicate", _("You have already posted this comment."), field="body") from error
+
+    if status == CommentStatus.APPROVED:
+        transaction.on_commit(lambda: purge_comment_pages(article))
+    elif status == CommentStatus.PENDING and rules.notify_editors:
+        from .tasks import notify_moderators
+
+        transaction.on_commit(lambda: notify_moderators.enqueue(comment.pk))
+    return comment
+
+
+def _moderate(comments: QuerySet, status: str, action: str, *, by) -> int:
+    now = timezone.now()
+    changed = list(comments.exclude(status=status).select_related("article"))
+    with transaction.atomic():
+        for comment in changed:
+            comment.status = status
+            comment.moderated_at = now
+            comment.moderated_by = by
+            comment.save(update_fields=["status", "moderated_at", "moderated_by"])
+            log(instance=comment, action=action, user=by)
+    transaction.on_commit(lambda: _purge_articles(comment.article_id for comment in changed))
+    return len(changed)
+
+
+def approve_comments(comments: QuerySet, *, by=None) -> int:
+    """Publish the comments; returns how many changed."""
+    return _moderate(comments, CommentStatus.APPROVED, APPROVE_ACTION, by=by)
+
+
+def reject_comments(comments: QuerySet, *, by=None) -> int:
+    """Hide the comments from readers; returns how many changed."""
+    return _moderate(comments, CommentStatus.REJECTED, REJECT_ACTION, by=by)
+
+
+def mark_comments_as_spam(comments: QuerySet, *, by=None) -> int:
+    """Hide the comments as spam; returns how many changed."""
+    return _moderate(comments, CommentStatus.SPAM, SPAM_ACTION, by=by)
+
+
+def edit_comment_text(comment: Comment, *, body: str, name: str | None = None, by=None) -> Comment:
+    """Change what a comment says, keeping the old and new text in the audit log."""
+    before = {"name": comment.name, "body": comment.body}
+    comment.body = body
+    comment.body_hash = body_fingerprint(body)
+    if name is not None:
+        comment.name = name
+    if before == {"name": comment.name, "body": comment.body}:
+        return comment
+    comment.edited_at = timezone.now()
+    with transaction.atomic():
+        comment.save(update_fields=["name", "body", "body_hash", "edited_at"])
+        log(
+            instance=comment,
+            action=EDIT_ACTION,
+            user=by,
+            data={"before": before, "after": {"name": comment.name, "body": comment.body}},
+        )
+    transaction.on_commit(lambda: purge_comment_pages(comment.article))
+    return comment
+
+
+def delete_comments(comments: QuerySet) -> int:
+    article_ids = set(comments.values_list("article_id", flat=True))
+    deleted, _counts = comments.delete()
+    transaction.on_commit(lambda: _purge_articles(article_ids))
+    return deleted
+
+
+@dataclass(frozen=True)
+class BanResult:
+    created: int
+    hidden: int
+
+
+def ban_commenters(comments: QuerySet, *, kinds: set[str], reason: str = "", by=None) -> BanResult:
+    """Ban the e-mails and/or addresses behind these comments and send all their comments to spam."""
+    hashes = {BanKind.EMAIL: set(), BanKind.ADDRESS: set()}
+    for email_hash, address_hash in comments.values_list("email_hash", "address_hash"):
+        if BanKind.EMAIL in kinds and email_hash:
+            hashes[BanKind.EMAIL].add(email_hash)
+        if BanKind.ADDRESS in kinds and address_hash:
+            hashes[BanKind.ADDRESS].add(address_hash)
+    created = 0
+    with transaction.atomic():
+        for kind, values in hashes.items():
+            for value in values:
+                _ban, made = Ban.objects.get_or_create(
+                    kind=kind, value_hash=value, defaults={"reason": reason, "created_by": by}
+                )
+                created += made
+        banned = Comment.objects.filter(email_hash__in=hashes[BanKind.EMAIL] or [""]).exclude(email_hash="") | (
+            Comment.objects.filter(address_hash__in=hashes[BanKind.ADDRESS] or [""]).exclude(address_hash="")
+        )
+        hidden = mark_comments_as_spam(banned, by=by)
+    return BanResult(created=created, hidden=hidden)
+
+
+def ban_email(email: str, *, reason: str = "", by=None) -> Ban:
+    ban, _created = Ban.objects.get_or_create(
+        kind=BanKind.EMAIL, value_hash=hash_email(email), defaults={"reason": reason, "created_by": by}
+    )
+    return ban
+
+
+def close_comments(article: ArticlePage, *, by=None) -> CommentClosure:
+    """Stop new comments on one article; what was approved stays visible."""
+    closure, created = CommentClosure.objects.get_or_create(article=article, defaults={"closed_by": by})
+    if created:
+        log(instance=closure, action=CLOSE_ACTION, user=by)
+        transaction.on_commit(lambda: purge_comment_pages(article))
+    return closure
+
+
+def reopen_comments(article: ArticlePage) -> None:
+    CommentClosure.objects.filter(article=article).delete()
+    transaction.on_commit(lambda: purge_comment_pages(article))
