@@ -6,6 +6,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from dateline.comments import urls as comments_urls
 from dateline.core.health import healthz
 from dateline.feeds import crawler_urls, feed_urls
 from dateline.news import urls as news_urls
@@ -14,6 +15,7 @@ from dateline.search import urls as search_urls
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("admin/", include(wagtailadmin_urls)),
+    path("comments/", include(comments_urls)),
     path("", include(crawler_urls)),
     path("documents/", include(wagtaildocs_urls)),
 ]

@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "dateline.home",
     "dateline.demo",
     "wagtail.contrib.settings",
+    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.redirects",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.simple_translation",
@@ -65,6 +66,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Serves cached pages to anonymous readers before any session, auth, CSRF or locale work.
+    "dateline.core.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -149,6 +152,18 @@ else:
         },
     }
 
+# Whole pages for anonymous readers (dateline.core.middleware.PageCacheMiddleware), shared by every
+# process (app workers, the task worker, cron's publish_scheduled) so that a purge reaches them all:
+# Redis when set, else files under the data folder.
+if REDIS_URL:
+    CACHES["pages"] = {**_redis, "KEY_PREFIX": "dlp"}
+else:
+    CACHES["pages"] = {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": str(DATA_DIR / "cache" / "pages"),
+        "OPTIONS": {"MAX_ENTRIES": 10000},
+    }
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
@@ -162,12 +177,16 @@ LANGUAGES = [("en", _("English")), ("es", _("Spanish"))]
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 LOCALE_PATHS = [PACKAGE_DIR / "locale"]
+# Newsroom date styles per language ("February 20, 2026, 14:05 CET"): dateline/locale/<lang>/formats.py.
+FORMAT_MODULE_PATH = ["dateline.locale"]
 TIME_ZONE = env.str("TIME_ZONE", default="UTC")
 USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(env.str("STATIC_ROOT", default=str(DATA_DIR / "static")))
+# The site frame's own files (dateline/static/dateline/): not an app folder, so listed here.
+STATICFILES_DIRS = [PACKAGE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env.str("MEDIA_ROOT", default=str(DATA_DIR / "media")))
 STORAGES = {
@@ -189,13 +208,68 @@ WAGTAIL_ALLOW_UNICODE_SLUGS = True
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 TAGGIT_CASE_INSENSITIVE = True
 
+# Reader comments (dateline.comments). What editors tune lives in the CommentSettings site setting;
+# these are the operator's limits. Rates read "count/seconds": "5/600" is five posts in ten minutes.
+DATELINE_COMMENTS_RATE_PER_ADDRESS = env.str("DATELINE_COMMENTS_RATE_PER_ADDRESS", default="5/600")
+DATELINE_COMMENTS_RATE_PER_EMAIL = env.str("DATELINE_COMMENTS_RATE_PER_EMAIL", default="5/600")
+DATELINE_COMMENTS_RETENTION_DAYS = env.int("DATELINE_COMMENTS_RETENTION_DAYS", default=365)
+# Mixed with SECRET_KEY into the key that hashes readers' addresses and e-mails; changing either
+# one forgets existing bans and rate-limit counters.
+DATELINE_COMMENTS_HASH_SALT = env.str("DATELINE_COMMENTS_HASH_SALT", default="dateline-comments")
+# Proof-of-work difficulty: the largest number a reader's browser may have to try (about a second).
+DATELINE_COMMENTS_CAPTCHA_MAX_NUMBER = env.int("DATELINE_COMMENTS_CAPTCHA_MAX_NUMBER", default=150_000)
+DATELINE_COMMENTS_CAPTCHA_EXPIRES = 10 * 60
+# Reverse proxies (IPs or CIDRs) whose X-Forwarded-For names the reader's address.
+DATELINE_TRUSTED_PROXIES = env.list("DATELINE_TRUSTED_PROXIES", default=[])
+
 # Search: Wagtail's database backend (SQLite FTS5, PostgreSQL full text) unless DATELINE_SEARCH_URL
 # names an OpenSearch or Elasticsearch server for a large archive (see docs/search.md).
 DATELINE_SEARCH_URL = env.str("DATELINE_SEARCH_URL", default="")
 WAGTAILSEARCH_BACKENDS = search_backends(DATELINE_SEARCH_URL)
 
-# Background work: run in-process by default; production may point this at a queue.
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# Background work (purges, e-mail, renditions): in-process by default ("immediate"); "database" queues
+# it in the database for the `dateline db_worker` process (pip install '.[production]').
+DATELINE_TASKS_BACKEND = env.str("DATELINE_TASKS_BACKEND", default="immediate")
+if DATELINE_TASKS_BACKEND == "database":
+    INSTALLED_APPS.append("django_tasks_db")
+    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+else:
+    TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+# Caching and purging (docs/deployment.md, "Caching and purging"). Anonymous pages are public for
+# shared caches (s-maxage) and revalidated by browsers (max-age, 0 by default, so a reader who just
+# commented or an updated story is never hidden behind a browser's copy); every purge is exact.
+DATELINE_SHARED_CACHE_SECONDS = env.int("DATELINE_SHARED_CACHE_SECONDS", default=600)
+DATELINE_BROWSER_CACHE_SECONDS = env.int("DATELINE_BROWSER_CACHE_SECONDS", default=0)
+DATELINE_NOT_FOUND_CACHE_SECONDS = 60
+DATELINE_STALE_WHILE_REVALIDATE_SECONDS = 60
+DATELINE_STALE_IF_ERROR_SECONDS = 60 * 60 * 24
+# The app's own page cache; 0 turns it off (e.g. behind Varnish, to save memory).
+DATELINE_PAGE_CACHE_SECONDS = env.int("DATELINE_PAGE_CACHE_SECONDS", default=600)
+DATELINE_UNCACHED_PATH_PREFIXES = ["/admin/", "/django-admin/", "/documents/", "/healthz", STATIC_URL, MEDIA_URL]
+# Messages in a cookie: the session is never touched (nor Vary: Cookie added) for anonymous readers.
+MESSAGE_STORAGE = "django.contrib.messages.storage.cookie.CookieStorage"
+# Purges go through Wagtail's frontend cache: always the app cache; Varnish, Cloudflare and
+# CloudFront when configured. Page URLs are per language already, so no language fan-out.
+DATELINE_VARNISH_URLS = env.list("DATELINE_VARNISH_URL", default=[])
+DATELINE_CLOUDFLARE_ZONE_ID = env.str("DATELINE_CLOUDFLARE_ZONE_ID", default="")
+DATELINE_CLOUDFLARE_API_TOKEN = env.str("DATELINE_CLOUDFLARE_API_TOKEN", default="")
+DATELINE_CLOUDFRONT_DISTRIBUTION_ID = env.str("DATELINE_CLOUDFRONT_DISTRIBUTION_ID", default="")
+WAGTAILFRONTENDCACHE = {"app": {"BACKEND": "dateline.core.cache.AppCacheBackend"}}
+for _n, _url in enumerate(DATELINE_VARNISH_URLS):
+    WAGTAILFRONTENDCACHE[f"varnish{_n}"] = {"BACKEND": "dateline.core.cache.VarnishBackend", "LOCATION": _url}
+if DATELINE_CLOUDFLARE_ZONE_ID:
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "ZONEID": DATELINE_CLOUDFLARE_ZONE_ID,
+        "BEARER_TOKEN": DATELINE_CLOUDFLARE_API_TOKEN,
+    }
+if DATELINE_CLOUDFRONT_DISTRIBUTION_ID:
+    WAGTAILFRONTENDCACHE["cloudfront"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+        "DISTRIBUTION_ID": DATELINE_CLOUDFRONT_DISTRIBUTION_ID,
+    }
+WAGTAILFRONTENDCACHE_LANGUAGES = []
 
 # Production topology (deploy/README.md): who serves uploaded media and where it is kept.
 # Behind Varnish without a media server, the app may serve MEDIA_ROOT itself and Varnish caches it.
@@ -240,7 +314,7 @@ CONTENT_SECURITY_POLICY = {
             "https://www.youtube.com",
             "https://player.vimeo.com",
         ],
-        "frame-ancestors": ["'self'"],
+        "frame-ancestors": ["'none'"],
         "form-action": ["'self'"],
         "base-uri": ["'self'"],
         "object-src": ["'none'"],
@@ -249,7 +323,8 @@ CONTENT_SECURITY_POLICY = {
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
-X_FRAME_OPTIONS = "SAMEORIGIN"
+# No page of ours is framed: Wagtail's preview panel frames admin views, which allow it themselves.
+X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False
 
