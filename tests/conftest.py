@@ -47,3 +47,21 @@ def section(home):
 @pytest.fixture
 def root_page(db):
     return Page.get_first_root_node()
+
+
+@pytest.fixture
+def home_es(home):
+    """The Spanish front page: a translation of the English one, served under /es/."""
+    locale, _ = Locale.objects.get_or_create(language_code="es")
+    existing = home.get_translations().filter(locale=locale).first()
+    if existing is not None:
+        return existing.specific
+    home_es = home.copy_for_translation(locale)
+    home_es.title = "Portada"
+    home_es.save_revision().publish()
+    return home_es.specific
+
+
+@pytest.fixture
+def section_es(home_es):
+    return SectionPageFactory(parent=home_es, title="Mundo", slug="mundo", locale=home_es.locale)

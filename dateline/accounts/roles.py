@@ -2,6 +2,8 @@
 
 Reporters write and submit drafts for review; Editors also publish, unpublish, delete and moderate.
 Permissions of higher apps are named by app label and codename, so this room imports none of them.
+Wagtail checks photo and document rights per collection (against wagtailimages.Image and
+wagtaildocs.Document, whatever the image model), so those are granted on the root collection.
 """
 
 from django.apps import apps
@@ -12,24 +14,19 @@ from django.db import transaction
 
 REPORTERS = "Reporters"
 EDITORS = "Editors"
+# What Wagtail's own migrations create; Dateline's two roles replace them.
+STOCK_MODERATORS = "Moderators"
+STOCK_WORKFLOW = "Moderators approval"
 
 # (app_label, codename) pairs; ones whose model is not installed are skipped.
 REPORTER_PERMISSIONS = [
     ("wagtailadmin", "access_admin"),
-    ("photos", "add_photo"),
-    ("photos", "change_photo"),
-    ("photos", "choose_photo"),
-    ("wagtaildocs", "add_document"),
-    ("wagtaildocs", "change_document"),
-    ("wagtaildocs", "choose_document"),
     ("news", "add_person"),
     ("news", "change_person"),
     ("news", "view_person"),
     ("comments", "view_comment"),
 ]
 EDITOR_PERMISSIONS = REPORTER_PERMISSIONS + [
-    ("photos", "delete_photo"),
-    ("wagtaildocs", "delete_document"),
     ("news", "delete_person"),
     ("comments", "change_comment"),
     ("comments", "delete_comment"),
@@ -43,6 +40,20 @@ EDITOR_PERMISSIONS = REPORTER_PERMISSIONS + [
     ("wagtailredirects", "delete_redirect"),
     ("core", "change_newsroomsettings"),
 ]
+# Granted on the root collection: upload, edit and choose photos and documents; Editors also delete.
+REPORTER_COLLECTION_PERMISSIONS = [
+    ("wagtailimages", "add_image"),
+    ("wagtailimages", "change_image"),
+    ("wagtailimages", "choose_image"),
+    ("wagtaildocs", "add_document"),
+    ("wagtaildocs", "change_document"),
+    ("wagtaildocs", "choose_document"),
+]
+EDITOR_COLLECTION_PERMISSIONS = REPORTER_COLLECTION_PERMISSIONS + [
+    ("wagtailimages", "delete_image"),
+    ("wagtaildocs", "delete_document"),
+]
+# Reporters write and edit drafts; without publish_page, Wagtail offers them "Submit for review".
 REPORTER_PAGE_PERMISSIONS = ["add_page", "change_page"]
 EDITOR_PAGE_PERMISSIONS = [
     "add_page",
@@ -67,12 +78,31 @@ def ensure_newsroom_groups() -> tuple[Group, Group]:
 
     Safe to run any number of times; returns (reporters, editors).
     """
-    from wagtail.models import GroupApprovalTask, GroupPagePermission, Page, Workflow, WorkflowPage
+    from wagtail.models import (
+        Collection,
+        GroupApprovalTask,
+        GroupCollectionPermission,
+        GroupPagePermission,
+        Page,
+        Workflow,
+        WorkflowPage,
+    )
 
     reporters, _ = Group.objects.get_or_create(name=REPORTERS)
     editors, _ = Group.objects.get_or_create(name=EDITORS)
     reporters.permissions.add(*_permissions(REPORTER_PERMISSIONS))
     editors.permissions.add(*_permissions(EDITOR_PERMISSIONS))
+
+    collection = Collection.get_first_root_node()
+    if collection is not None:
+        for group, pairs in (
+            (reporters, REPORTER_COLLECTION_PERMISSIONS),
+            (editors, EDITOR_COLLECTION_PERMISSIONS),
+        ):
+            for permission in _permissions(pairs):
+                GroupCollectionPermission.objects.get_or_create(
+                    group=group, collection=collection, permission=permission
+                )
 
     root = Page.get_first_root_node()
     if root is not None:
@@ -87,9 +117,25 @@ def ensure_newsroom_groups() -> tuple[Group, Group]:
             workflow.workflow_tasks.create(task=task, sort_order=0)
         # Replace Wagtail's stock "Moderators approval" on the root, never a workflow an editor chose.
         current = WorkflowPage.objects.filter(page=root).select_related("workflow").first()
-        if current is None or current.workflow.name == "Moderators approval":
+        if current is None or current.workflow.name == STOCK_WORKFLOW:
             WorkflowPage.objects.update_or_create(page=root, defaults={"workflow": workflow})
+    _retire_stock_moderators()
     return reporters, editors
+
+
+def _retire_stock_moderators() -> None:
+    """Remove Wagtail's stock "Moderators" group while nobody is in it: Editors hold that role here.
+
+    Its "Moderators approval" workflow is switched off once no page uses it; a newsroom that put
+    people in the group or pages under the workflow keeps both.
+    """
+    from wagtail.models import Workflow
+
+    Group.objects.filter(name=STOCK_MODERATORS, user__isnull=True).delete()
+    unused = Workflow.objects.filter(
+        name=STOCK_WORKFLOW, active=True, workflow_pages__isnull=True, workflow_content_types__isnull=True
+    )
+    Workflow.objects.filter(pk__in=list(unused.values_list("pk", flat=True))).update(active=False)
 
 
 def ensure_newsroom_groups_after_migrate(sender, using="default", **kwargs):

@@ -63,8 +63,8 @@ def article_structured_data(article, request) -> dict:
         data["image"] = {
             "@type": "ImageObject",
             "url": article.social_image_url(request),
-            "width": 1200,
-            "height": 630,
+            "width": article.social_image.width,
+            "height": article.social_image.height,
             "caption": article.lead_photo_caption,
             "creditText": article.lead_photo.credit,
         }

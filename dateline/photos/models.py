@@ -24,7 +24,6 @@ class Photo(AbstractImage):
     class Meta(AbstractImage.Meta):
         verbose_name = _("photo")
         verbose_name_plural = _("photos")
-        permissions = [("choose_photo", "Can choose photo")]
 
     @property
     def alt_text(self) -> str:

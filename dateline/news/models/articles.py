@@ -1,4 +1,5 @@
 from django.db import models
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.functional import cached_property
@@ -13,6 +14,7 @@ from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from dateline.core.cache import CacheKeysMixin
 from dateline.core.models import NewsroomSettings, outlet_code_validator
 from dateline.news.blocks import ArticleBodyBlock
 from dateline.news.sharing import share_links_for
@@ -48,8 +50,11 @@ class ArticlePageQuerySet(PageQuerySet):
         return self.filter(first_published_at__gte=cutoff)
 
     def by_person(self, person):
-        """Articles the person wrote or edited."""
-        return self.filter(models.Q(article_authors__person=person) | models.Q(edited_by=person)).distinct()
+        """Articles the person wrote or edited, under any translation of their profile."""
+        key = person.translation_key
+        return self.filter(
+            models.Q(article_authors__person__translation_key=key) | models.Q(edited_by__translation_key=key)
+        ).distinct()
 
     def newest_first(self):
         return self.order_by("-first_published_at", "-pk")
@@ -61,7 +66,7 @@ class ArticlePageQuerySet(PageQuerySet):
         )
 
 
-class ArticlePage(Page):
+class ArticlePage(CacheKeysMixin, Page):
     """A news story: headline, standfirst, dateline, byline, lead photo, body, tags and comments switch."""
 
     standfirst = models.TextField(
@@ -186,11 +191,46 @@ class ArticlePage(Page):
 
     SOCIAL_IMAGE_SPEC = "fill-1200x630|format-jpeg"
 
+    @cached_property
+    def social_image(self):
+        """The lead photo cropped for share cards and structured data (a rendition), or None.
+
+        Wagtail never enlarges: a small photo gives a smaller card, with its real size declared.
+        """
+        return self.lead_photo.get_rendition(self.SOCIAL_IMAGE_SPEC) if self.lead_photo else None
+
     def social_image_url(self, request) -> str:
-        """The lead photo cropped for share cards and structured data, as an absolute URL."""
-        if not self.lead_photo:
-            return ""
-        return request.build_absolute_uri(self.lead_photo.get_rendition(self.SOCIAL_IMAGE_SPEC).url)
+        """The share-card photo as an absolute URL, or "" without a lead photo."""
+        return request.build_absolute_uri(self.social_image.url) if self.social_image else ""
+
+    def _people_shown(self) -> list:
+        """Authors and editor, in one query (surrogate keys and purge URLs)."""
+        people = [item.person for item in self.article_authors.select_related("person")]
+        if self.edited_by_id:
+            people.append(self.edited_by)
+        return people
+
+    def get_cache_keys(self) -> list[str]:
+        """Surrogate keys of the article page: itself, its section, its tags and its people."""
+        keys = [f"article-{self.pk}", f"section-{self.get_parent().pk}"]
+        keys += [f"tag-{tag.slug}" for tag in self.tags.all()]
+        keys += [f"person-{person.slug}" for person in self._people_shown()]
+        return keys
+
+    def get_purge_keys(self) -> list[str]:
+        """The page's keys (section, tag and person pages list it) and every listing of articles."""
+        return self.get_cache_keys() + ["front", "feeds", "archive", "search"]
+
+    def get_purge_urls(self) -> list[str]:
+        """Section, front, tag and person pages, for caches that purge by URL only."""
+        site = self.get_site()
+        if site is None:
+            return []
+        urls = [page.get_full_url() for page in self.get_ancestors().filter(depth__gt=1)]
+        with translation.override(self.locale.language_code):
+            paths = [reverse("news:tag", kwargs={"slug": tag.slug}) for tag in self.tags.all()]
+            paths += [person.get_absolute_url() for person in self._people_shown()]
+        return [url for url in urls if url] + [site.root_url + path for path in paths]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -3,11 +3,16 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.images import get_image_model_string
+from wagtail.models import TranslatableMixin
 from wagtail.search import index
 
 
-class Person(index.Indexed, models.Model):
-    """Someone who writes or edits for the newsroom: shown in bylines and on their own page."""
+class Person(TranslatableMixin, index.Indexed, models.Model):
+    """Someone who writes or edits for the newsroom: shown in bylines and on their own page.
+
+    Translatable like pages, so a role and bio can be written per language; every translation keeps
+    a slug of its own (see copy_for_translation) so /people/<slug>/ always names one row.
+    """
 
     name = models.CharField(_("name"), max_length=120)
     slug = models.SlugField(_("slug"), max_length=120, unique=True, allow_unicode=True)
@@ -31,13 +36,22 @@ class Person(index.Indexed, models.Model):
     ]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name"), index.SearchField("role")]
 
-    class Meta:
+    class Meta(TranslatableMixin.Meta):
         ordering = ["name"]
         verbose_name = _("person")
         verbose_name_plural = _("people")
 
     def __str__(self):
         return self.name
+
+    def copy_for_translation(self, locale, exclude_fields=None):
+        copy = super().copy_for_translation(locale, exclude_fields=exclude_fields)
+        base = f"{self.slug}-{locale.language_code}"[: self._meta.get_field("slug").max_length]
+        copy.slug, n = base, 1
+        while Person.objects.filter(slug=copy.slug).exists():
+            n += 1
+            copy.slug = f"{base[: self._meta.get_field('slug').max_length - len(str(n)) - 1]}-{n}"
+        return copy
 
     def get_absolute_url(self):
         return reverse("news:person", kwargs={"slug": self.slug})

@@ -5,13 +5,14 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 from wagtail.search import index
 
+from dateline.core.cache import ALL_PAGES_KEY, CacheKeysMixin
 from dateline.news import queries
 from dateline.news.pagination import page_or_404
 
 SECTION_PAGE_SIZE = 20
 
 
-class SectionPage(Page):
+class SectionPage(CacheKeysMixin, Page):
     """A desk of the newsroom (World, Americas, Sport) listing its articles, newest first."""
 
     intro = models.TextField(_("introduction"), blank=True, max_length=600)
@@ -24,6 +25,13 @@ class SectionPage(Page):
 
     class Meta:
         verbose_name = _("section")
+
+    def get_cache_keys(self) -> list[str]:
+        return [f"section-{self.pk}"]
+
+    def get_purge_keys(self) -> list[str]:
+        # Every page's navigation names the sections.
+        return [f"section-{self.pk}", ALL_PAGES_KEY]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -6,18 +6,20 @@ from django.utils.safestring import mark_safe
 
 register = template.Library()
 
-_FIRST_PARAGRAPH = re.compile(r"<p(?:\s[^>]*)?>")
+# The opening tag of a paragraph block's first paragraph (rich text may carry data-block-key).
+_OPENING_PARAGRAPH = re.compile(r"\s*<p(?:\s[^>]*)?>")
 
 
 @register.simple_tag(takes_context=True)
 def render_body(context, article):
     """The article body with the dateline as the lead-in of its first paragraph.
 
-    When the body does not open with a paragraph, the dateline gets a paragraph of its own.
+    When the body does not open with a paragraph (a photo, a quote, a list), the dateline gets a
+    paragraph of its own.
     """
     dateline = format_html('<span class="dateline">{}</span> --', article.dateline_text)
     parts = [str(block.render(context=context.flatten())) for block in article.body]
-    opening = _FIRST_PARAGRAPH.search(parts[0]) if parts and article.body[0].block_type == "paragraph" else None
+    opening = _OPENING_PARAGRAPH.match(parts[0]) if parts and article.body[0].block_type == "paragraph" else None
     if opening:
         end = opening.end()
         parts[0] = parts[0][:end] + dateline + " " + parts[0][end:]
