@@ -51,7 +51,7 @@ def link(share_bar, network):
 def params(href):
     parts = urlsplit(href)
     # parse_qs decodes; strict parsing fails on any malformed escape.
-    return parts, {key: values for key, values in parse_qs(parts.query, strict_parsing=True).items()}
+    return parts, parse_qs(parts.query, strict_parsing=True)
 
 
 def test_share_bar_is_a_labelled_navigation(share_bar):

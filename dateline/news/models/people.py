@@ -44,6 +44,9 @@ class Person(TranslatableMixin, index.Indexed, models.Model):
     def __str__(self):
         return self.name
 
+    def get_absolute_url(self):
+        return reverse("news:person", kwargs={"slug": self.slug})
+
     def copy_for_translation(self, locale, exclude_fields=None):
         copy = super().copy_for_translation(locale, exclude_fields=exclude_fields)
         base = f"{self.slug}-{locale.language_code}"[: self._meta.get_field("slug").max_length]
@@ -52,6 +55,3 @@ class Person(TranslatableMixin, index.Indexed, models.Model):
             n += 1
             copy.slug = f"{base[: self._meta.get_field('slug').max_length - len(str(n)) - 1]}-{n}"
         return copy
-
-    def get_absolute_url(self):
-        return reverse("news:person", kwargs={"slug": self.slug})
