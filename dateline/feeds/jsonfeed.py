@@ -21,8 +21,8 @@ def _item(article, *, request, full: bool) -> dict:
         "url": article.get_full_url(request),
         "title": article.title,
         "summary": article.standfirst or article.search_description or article.title,
-        "date_published": article.first_published_at.isoformat(),
-        "date_modified": (article.last_published_at or article.first_published_at).isoformat(),
+        "date_published": article.published_at.isoformat(),
+        "date_modified": (article.last_published_at or article.published_at).isoformat(),
         "language": article.locale.language_code,
         "tags": [article.get_parent().title] + [tag.name for tag in article.tags.all()],
     }

@@ -138,10 +138,10 @@ class ArticleFeed(Feed):
         return article_guid(item)
 
     def item_pubdate(self, item):
-        return item.first_published_at
+        return item.published_at
 
     def item_updateddate(self, item):
-        return item.last_published_at or item.first_published_at
+        return item.last_published_at or item.published_at
 
     def item_author_name(self, item):
         names = [person.name for person in item.authors]

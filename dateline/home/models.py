@@ -7,13 +7,15 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageC
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Orderable, Page
 
+from dateline.core.cache import CacheKeysMixin
+
 from .queries import front_page_stories
 from .structured_data import front_page_structured_data
 
 MAX_PINNED_STORIES = 6
 
 
-class HomePage(Page):
+class HomePage(CacheKeysMixin, Page):
     """The front page of one language's site: lead story, pinned stories, section rows, most commented."""
 
     lead_story = models.ForeignKey(
@@ -42,6 +44,9 @@ class HomePage(Page):
 
     class Meta:
         verbose_name = _("front page")
+
+    def get_cache_keys(self) -> list[str]:
+        return ["front"]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

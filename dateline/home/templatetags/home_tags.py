@@ -4,6 +4,7 @@ from django import template
 from django.conf import settings
 from django.templatetags.static import static
 from django.urls import translate_url
+from django.utils import translation
 from django.utils.translation import get_language
 from wagtail.models import Locale, Page
 
@@ -50,6 +51,15 @@ def _view_translations(request) -> list[tuple[str, str]]:
         (code, request.build_absolute_uri(translate_url(request.get_full_path(), code)))
         for code, _name in settings.LANGUAGES
     ]
+
+
+def _person_translations(request, person) -> list[tuple[str, str]]:
+    """A person's profile in each language it is written in (each translation has its own slug)."""
+    alternates = []
+    for item in person.get_translations(inclusive=True).select_related("locale"):
+        with translation.override(item.locale.language_code):
+            alternates.append((item.locale.language_code, request.build_absolute_uri(item.get_absolute_url())))
+    return alternates
 
 
 def _breadcrumbs(request, page) -> dict | None:
@@ -106,6 +116,8 @@ def page_head(context):
     subject = context.get("person") or context.get("tag") or subject
     if page is not None and page.pk:
         alternates = _translations(request, page)
+    elif context.get("person") is not None and hasattr(context["person"], "get_translations"):
+        alternates = _person_translations(request, context["person"])
     elif page is None and request.resolver_match:
         alternates = _view_translations(request)
     else:
