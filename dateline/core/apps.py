@@ -1,4 +1,4 @@
-from django.apps import AppConfig
+from django.apps import AppConfig, apps
 from django.utils.translation import gettext_lazy as _
 
 
@@ -6,3 +6,15 @@ class CoreConfig(AppConfig):
     name = "dateline.core"
     label = "core"
     verbose_name = _("Dateline core")
+
+    def ready(self):
+        from django.db.models.signals import post_save
+        from wagtail.contrib.settings.models import BaseSiteSetting
+
+        from .cache import purge_all_on_site_setting_change
+
+        # Site settings (outlet code, share targets, the breaking-news banner) show on every page.
+        for model in apps.get_models():
+            if issubclass(model, BaseSiteSetting):
+                uid = f"dateline.core.purge_all.{model._meta.label}"
+                post_save.connect(purge_all_on_site_setting_change, sender=model, dispatch_uid=uid)

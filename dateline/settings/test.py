@@ -10,7 +10,14 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 if not REDIS_URL:
-    CACHES = {**CACHES, "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        **CACHES,
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pages"},
+    }
+# The app page cache stays off so tests that change content without publishing see it at once;
+# tests/core/test_cache*.py switch it on.
+DATELINE_PAGE_CACHE_SECONDS = 0
 WAGTAILADMIN_BASE_URL = "http://testserver"
 # Serve static files straight from the apps, without collectstatic.
 WHITENOISE_USE_FINDERS = True

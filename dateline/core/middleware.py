@@ -1,0 +1,107 @@
+"""Request-level caching and failure handling: the app's own page cache and the 503 page."""
+
+import logging
+import sys
+import time
+
+from django.conf import settings
+from django.core.exceptions import DisallowedHost
+from django.core.signals import got_request_exception
+from django.db import InterfaceError, OperationalError
+from django.utils.cache import get_conditional_response
+from django.utils.http import parse_http_date_safe
+
+from .cache import (
+    bypasses_shared_caches,
+    is_excluded_path,
+    make_private,
+    make_public,
+    page_cache_key,
+    read_page,
+    store_page,
+)
+from .views import database_unavailable
+
+logger = logging.getLogger(__name__)
+
+DATABASE_ERRORS = (OperationalError, InterfaceError)
+CACHE_STATUS_HEADER = "X-Dateline-Cache"
+
+
+class PageCacheMiddleware:
+    """Serve anonymous readers whole pages from the app cache, and set every response's cache policy.
+
+    Sits just after SecurityMiddleware and WhiteNoise: a hit costs one cache read for the page and
+    one for its purge markers, and skips sessions, auth, CSRF, locale and the view. Requests with a
+    session or pending-comment cookie pass straight through and get `private, no-store`.
+
+    A database error anywhere below becomes the 503 page; while the database is down, a page whose
+    freshness ran out (but was never purged) is served stale rather than failing.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if is_excluded_path(request.path):
+            return self.get_response(request)
+        if request.method not in ("GET", "HEAD") or bypasses_shared_caches(request):
+            return make_private(self._respond(request))
+
+        now = time.time()
+        key, entry, state = None, None, "miss"
+        if settings.DATELINE_PAGE_CACHE_SECONDS > 0:
+            try:
+                key = page_cache_key(request)
+            except DisallowedHost:
+                key = None
+            if key is not None:
+                entry, state = read_page(key, now=now)
+                if state == "fresh":
+                    return self._conditional(request, entry.to_response(request, now=now), entry, "hit")
+
+        response = self._respond(request)
+        if response.status_code >= 500 and state == "expired":
+            # stale-if-error inside the app: what readers saw a moment ago beats an error page.
+            return self._conditional(request, entry.to_response(request, now=now), entry, "stale")
+        ttl = make_public(request, response, rendered_at=now)
+        if ttl is None:
+            return response
+        if key is not None and request.method == "GET":
+            store_page(key, request, response, rendered_at=now, ttl=ttl)
+            response.headers[CACHE_STATUS_HEADER] = "miss"
+        return get_conditional_response(
+            request,
+            etag=response.get("ETag"),
+            last_modified=parse_http_date_safe(response.get("Last-Modified", "")),
+            response=response,
+        )
+
+    def _respond(self, request):
+        response = self.get_response(request)
+        if getattr(request, "_dateline_database_error", False) and response.status_code == 500:
+            # Raised outside the view (session or auth middleware): Django already made it a 500.
+            return database_unavailable(request)
+        return response
+
+    @staticmethod
+    def _conditional(request, response, entry, status):
+        response.headers[CACHE_STATUS_HEADER] = status
+        return get_conditional_response(
+            request, etag=entry.etag or None, last_modified=entry.last_modified, response=response
+        )
+
+    def process_exception(self, request, exception):
+        if isinstance(exception, DATABASE_ERRORS):
+            logger.warning("Database unavailable while serving a request: %s", type(exception).__name__)
+            return database_unavailable(request)
+        return None
+
+
+def _note_database_error(sender, request=None, **kwargs):
+    error = sys.exc_info()[1]
+    if request is not None and isinstance(error, DATABASE_ERRORS):
+        request._dateline_database_error = True
+
+
+got_request_exception.connect(_note_database_error, dispatch_uid="dateline.core.middleware.database_error")

@@ -1,0 +1,23 @@
+"""Pages the site frame needs when things go wrong."""
+
+from django.conf import settings
+from django.http import HttpResponse
+from django.template.loader import render_to_string
+from django.utils import translation
+
+RETRY_AFTER_SECONDS = 30
+
+
+def database_unavailable(request) -> HttpResponse:
+    """503 with Retry-After while the database is down; rendered without touching the database."""
+    language = translation.get_language() or settings.LANGUAGE_CODE
+    context = {
+        "LANGUAGE_CODE": language,
+        "site_name": settings.DATELINE_SITE_NAME,
+        "home_url": "/" if language == settings.LANGUAGE_CODE else f"/{language}/",
+        "is_write": request.method not in ("GET", "HEAD", "OPTIONS"),
+    }
+    response = HttpResponse(render_to_string("503.html", context), status=503)
+    response.headers["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    response.headers["Cache-Control"] = "no-store"
+    return response
