@@ -76,9 +76,9 @@ def blocklist_reason(*, name: str, email: str, body: str, rules: CommentSettings
     """Why the blocklists send this comment to spam, or "" when they do not."""
     words = rules.blocked_words
     if words:
-        text = f"{name}\n{body}".casefold()
+        text = " ".join(f"{name}\n{body}".casefold().split())
         for word in words:
-            if re.search(r"(?<!\w)" + re.escape(word.casefold()) + r"(?!\w)", text):
+            if re.search(r"(?<!\w)" + re.escape(" ".join(word.casefold().split())) + r"(?!\w)", text):
                 return "blocked word"
     domains = rules.blocked_domains
     if domains:

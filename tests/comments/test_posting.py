@@ -5,11 +5,11 @@ import time
 
 import pytest
 from bs4 import BeautifulSoup
-from django.core.signing import get_cookie_signer
+from django.test import RequestFactory
 
 from dateline.comments import captcha
 from dateline.comments.models import Comment, CommentStatus
-from dateline.comments.pending import PENDING_COOKIE
+from dateline.comments.pending import PENDING_COOKIE, pending_comment_ids
 
 from .conftest import ORIGIN, comment_data, post_comment, solve, solved_captcha
 
@@ -197,8 +197,10 @@ def test_the_pending_cookie_is_signed_http_only_and_lax(client, article):
     assert cookie["httponly"]
     assert cookie["samesite"] == "Lax"
     assert int(cookie["max-age"]) > 24 * 3600
-    signer = get_cookie_signer(salt=PENDING_COOKIE + "dateline.comments.pending")
-    assert signer.unsign(cookie.value) == str(Comment.objects.get().pk)
+    request = RequestFactory().get("/", HTTP_COOKIE=f"{PENDING_COOKIE}={cookie.value}")
+    assert pending_comment_ids(request) == [Comment.objects.get().pk]
+    tampered = RequestFactory().get("/", HTTP_COOKIE=f"{PENDING_COOKIE}=1{cookie.value}")
+    assert pending_comment_ids(tampered) == []
 
 
 def test_the_poster_sees_their_comment_pending_with_a_notice(client, article):
