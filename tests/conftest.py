@@ -65,3 +65,29 @@ def home_es(home):
 @pytest.fixture
 def section_es(home_es):
     return SectionPageFactory(parent=home_es, title="Mundo", slug="mundo", locale=home_es.locale)
+
+
+def _newsroom_member(group_name: str, username: str):
+    from django.contrib.auth import get_user_model
+
+    from dateline.accounts.roles import ensure_newsroom_groups
+
+    # Transactional tests flush the groups' page and collection rights with the page tree; restore them.
+    reporters, editors = ensure_newsroom_groups()
+    user = get_user_model().objects.create_user(
+        username=username, email=f"{username}@newsroom.test", password="correct-horse-battery"
+    )
+    user.groups.add(editors if group_name == "Editors" else reporters)
+    return user
+
+
+@pytest.fixture
+def editor(home):
+    """A member of the Editors group (not a superuser); password "correct-horse-battery"."""
+    return _newsroom_member("Editors", "editor")
+
+
+@pytest.fixture
+def reporter(home):
+    """A member of the Reporters group; password "correct-horse-battery"."""
+    return _newsroom_member("Reporters", "reporter")

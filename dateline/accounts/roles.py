@@ -44,17 +44,18 @@ EDITOR_PERMISSIONS = REPORTER_PERMISSIONS + [
     ("wagtailredirects", "delete_redirect"),
     ("core", "change_newsroomsettings"),
 ]
-# Granted on the root collection: upload, edit and choose photos and documents; Editors also delete.
+# Granted on the root collection. "add" lets Reporters upload and then edit their own photos and
+# documents; "change" (anyone's, deleting included) is the Editors'.
 REPORTER_COLLECTION_PERMISSIONS = [
     ("wagtailimages", "add_image"),
-    ("wagtailimages", "change_image"),
     ("wagtailimages", "choose_image"),
     ("wagtaildocs", "add_document"),
-    ("wagtaildocs", "change_document"),
     ("wagtaildocs", "choose_document"),
 ]
 EDITOR_COLLECTION_PERMISSIONS = REPORTER_COLLECTION_PERMISSIONS + [
+    ("wagtailimages", "change_image"),
     ("wagtailimages", "delete_image"),
+    ("wagtaildocs", "change_document"),
     ("wagtaildocs", "delete_document"),
 ]
 # Reporters write and edit drafts; without publish_page, Wagtail offers them "Submit for review".
@@ -90,6 +91,7 @@ def ensure_newsroom_groups() -> tuple[Group, Group]:
         Page,
         Workflow,
         WorkflowPage,
+        WorkflowTask,
     )
 
     reporters, _ = Group.objects.get_or_create(name=REPORTERS)
@@ -117,8 +119,8 @@ def ensure_newsroom_groups() -> tuple[Group, Group]:
         task, _ = GroupApprovalTask.objects.get_or_create(name="Editors' review")
         task.groups.set([editors])
         workflow, _ = Workflow.objects.get_or_create(name="Newsroom review")
-        if not workflow.workflow_tasks.exists():
-            workflow.workflow_tasks.create(task=task, sort_order=0)
+        # Workflow is a ClusterableModel: its related manager would only keep the task in memory.
+        WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
         # Replace Wagtail's stock "Moderators approval" on the root, never a workflow an editor chose.
         current = WorkflowPage.objects.filter(page=root).select_related("workflow").first()
         if current is None or current.workflow.name == STOCK_WORKFLOW:
