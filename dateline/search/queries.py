@@ -1,5 +1,6 @@
 """Search over live articles: query clean-up, filters, relevance-then-recency order, highlighted snippets."""
 
+import math
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
@@ -16,6 +17,7 @@ MAX_QUERY_LENGTH = 200
 MAX_TERMS = 12
 MAX_RESULTS = 500
 SNIPPET_WORDS = 40
+RELEVANCE_BANDS = 8
 _TERM = re.compile(r"\w+", re.UNICODE)
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
@@ -60,10 +62,38 @@ def search_articles(query: str, *, locale: Locale, filters: SearchFilters = Sear
         results = list(articles.search(query, operator=operator).annotate_score("search_score")[:MAX_RESULTS])
         if results:
             break
-    # Scores from full-text engines differ in the last digits for equal matches; round before comparing.
-    results.sort(key=lambda article: (-round(article.search_score or 0, 6), -article.first_published_at.timestamp()))
+    results = rank_results(results, query)
     public_ids = set(ArticlePage.objects.public().filter(pk__in=[a.pk for a in results]).values_list("pk", flat=True))
     return [article for article in results if article.pk in public_ids]
+
+
+def rank_results(results: list, query: str) -> list:
+    """Reorder results the engine gave best first: headline matches, then relevance, then recency.
+
+    A story whose headline has every word of the query comes first, as readers expect (and as the
+    engines do not reliably do: SQLite's ranking weighs short bodies above headlines). Full-text
+    scores differ in their last digits for stories that match equally well, and the engines
+    disagree on sign and scale, so the rest go in bands by their score relative to the best one,
+    each band an eighth of it; within a band the newer story comes first.
+    """
+    if not results:
+        return results
+    terms = [term.lower() for term in _TERM.findall(query)]
+    best = results[0].search_score or 0
+
+    def band(article) -> int:
+        if not best:
+            return RELEVANCE_BANDS
+        ratio = min(max((article.search_score or 0) / best, 0), 1)
+        return math.ceil(ratio * RELEVANCE_BANDS)
+
+    def in_headline(article) -> bool:
+        words = [word.lower() for word in _TERM.findall(article.title)]
+        return all(any(word.startswith(term) for word in words) for term in terms)
+
+    return sorted(
+        results, key=lambda article: (not in_headline(article), -band(article), -article.published_at.timestamp())
+    )
 
 
 def article_text(article: ArticlePage) -> str:
