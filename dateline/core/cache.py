@@ -45,8 +45,8 @@ CACHEABLE_STATUSES = frozenset({200, 203, 204, 300, 301, 308, 404, 410})
 SHORT_TTL_STATUSES = frozenset({404, 410})
 PAGE_CACHE_ALIAS = "pages"
 # Entries from requests that began up to this long after a purge also die: covers clock skew
-# between app hosts and a render racing the purge, at the cost of one extra render.
-PURGE_SKEW_SECONDS = 1.0
+# between app hosts (NTP keeps it to milliseconds). Kept small: every request in this window renders.
+PURGE_SKEW_SECONDS = 0.05
 UNCACHEABLE = "private, no-store"
 
 

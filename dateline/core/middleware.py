@@ -86,10 +86,11 @@ class PageCacheMiddleware:
 
     @staticmethod
     def _conditional(request, response, entry, status):
-        response.headers[CACHE_STATUS_HEADER] = status
-        return get_conditional_response(
+        response = get_conditional_response(
             request, etag=entry.etag or None, last_modified=entry.last_modified, response=response
         )
+        response.headers[CACHE_STATUS_HEADER] = status
+        return response
 
     def process_exception(self, request, exception):
         if isinstance(exception, DATABASE_ERRORS):
