@@ -7,7 +7,8 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, TitleFieldPanel
 from wagtail.fields import StreamField
 from wagtail.images import get_image_model_string
 from wagtail.models import Orderable, Page, PageManager
@@ -66,6 +67,16 @@ class ArticlePageQuerySet(PageQuerySet):
         )
 
 
+class ArticlePageForm(WagtailAdminPageForm):
+    """The article editor's form: Wagtail's page title is the headline, and says so."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        headline = self.fields["title"]
+        headline.label = _("Headline")
+        headline.error_messages["required"] = _("Write a headline: an article cannot be saved without one.")
+
+
 class ArticlePage(CacheKeysMixin, Page):
     """A news story: headline, standfirst, dateline, byline, lead photo, body, tags and comments switch."""
 
@@ -118,7 +129,15 @@ class ArticlePage(CacheKeysMixin, Page):
 
     objects = PageManager.from_queryset(ArticlePageQuerySet)()
 
-    content_panels = Page.content_panels + [
+    base_form_class = ArticlePageForm
+
+    content_panels = [
+        TitleFieldPanel(
+            "title",
+            heading=_("Headline"),
+            placeholder=_("Headline*"),
+            help_text=_("What happened, in a few words readers and search engines understand at once."),
+        ),
         FieldPanel("standfirst"),
         MultiFieldPanel(
             [
