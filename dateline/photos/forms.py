@@ -14,6 +14,9 @@ class PhotoForm(BaseImageForm):
         if "description" in self.fields:
             self.fields["description"].required = True
             self.fields["description"].help_text = _("Describe what the photo shows for readers who cannot see it.")
+            self.fields["description"].error_messages["required"] = _(
+                "Describe what the photo shows: readers who cannot see it get this text instead."
+            )
 
     def clean_credit(self):
         credit = (self.cleaned_data.get("credit") or "").strip()

@@ -108,7 +108,7 @@ def test_article_without_headline_is_refused_with_a_clear_error(as_editor, secti
     soup = BeautifulSoup(response.content, "lxml")
     headline = soup.find("input", attrs={"name": "title"})
     assert headline["aria-invalid"] == "true"
-    errors = soup.find(id=headline["aria-describedby"].split()[-1])
+    (errors,) = [soup.find(id=ref) for ref in headline["aria-describedby"].split() if ref.endswith("-errors")]
     assert errors.get_text(" ", strip=True) == "Write a headline: an article cannot be saved without one."
     assert not ArticlePage.objects.filter(slug="ministers-agree").exists()
 
