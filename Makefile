@@ -11,11 +11,12 @@ STAMP := $(VENV)/.installed
 help:  ## list the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-9s %s\n", $$1, $$2}'
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml package-lock.json
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { echo "Dateline needs Python 3.11 or newer (found $$($(PYTHON) --version))."; exit 1; }
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e '.[production,test,dev]'
+	if command -v npm >/dev/null; then npm ci --no-audit --no-fund --silent; fi  # axe-core for the accessibility tests
 	touch $(STAMP)
 
 run: $(STAMP)  ## set up on first use, load the demo, serve http://127.0.0.1:$(PORT)
