@@ -180,9 +180,13 @@ class ArticlePage(CacheKeysMixin, Page):
             return False
         return (self.last_published_at - self.first_published_at).total_seconds() > 300
 
-    @property
+    @cached_property
     def authors(self) -> list:
-        return [item.person for item in self.article_authors.all()]
+        """In byline order; one query for all of them unless a listing prefetched them."""
+        items = self.article_authors.all()
+        if "article_authors" not in getattr(self, "_prefetched_objects_cache", {}):
+            items = items.select_related("person")
+        return [item.person for item in items]
 
     @property
     def lead_photo_caption(self) -> str:
@@ -224,7 +228,7 @@ class ArticlePage(CacheKeysMixin, Page):
 
     def _people_shown(self) -> list:
         """Authors and editor, in one query (surrogate keys and purge URLs)."""
-        people = [item.person for item in self.article_authors.select_related("person")]
+        people = list(self.authors)
         if self.edited_by_id:
             people.append(self.edited_by)
         return people
