@@ -9,6 +9,10 @@ from dateline.core.models import NewsroomSettings
 class PhotoForm(BaseImageForm):
     """The admin's photo form: alt text always, a credit whenever the newsroom requires one."""
 
+    CREDIT_REQUIRED = _(
+        "Add a credit, such as AFP or the photographer's name: this newsroom requires one on every photo."
+    )
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if "description" in self.fields:
@@ -17,13 +21,15 @@ class PhotoForm(BaseImageForm):
             self.fields["description"].error_messages["required"] = _(
                 "Describe what the photo shows: readers who cannot see it get this text instead."
             )
+        if "credit" in self.fields and self._credits_required():
+            # Marked required, so the admin shows it as such before anyone tries to save.
+            self.fields["credit"].required = True
+            self.fields["credit"].error_messages["required"] = self.CREDIT_REQUIRED
 
     def clean_credit(self):
         credit = (self.cleaned_data.get("credit") or "").strip()
-        if not credit and self._credits_required():
-            raise forms.ValidationError(
-                _("Add a credit, such as AFP or the photographer's name: this newsroom requires one on every photo.")
-            )
+        if not credit and self.fields["credit"].required:
+            raise forms.ValidationError(self.CREDIT_REQUIRED)
         return credit
 
     def _credits_required(self) -> bool:

@@ -119,3 +119,12 @@ def test_bulk_upload_keeps_a_photo_without_credit_out_of_the_library(as_editor, 
     )
     assert accepted.json()["success"] is True
     assert Photo.objects.get().credit == "AFP"
+
+
+def test_credit_is_marked_required_while_the_newsroom_requires_it(as_editor, home):
+    NewsroomSettings.objects.update_or_create(site=home.get_site(), defaults={"require_photo_credits": True})
+    soup = BeautifulSoup(as_editor.get(reverse("wagtailimages:add")).content, "lxml")
+    assert soup.find("input", attrs={"name": "credit"}).has_attr("required")
+    NewsroomSettings.objects.filter(site=home.get_site()).update(require_photo_credits=False)
+    soup = BeautifulSoup(as_editor.get(reverse("wagtailimages:add")).content, "lxml")
+    assert not soup.find("input", attrs={"name": "credit"}).has_attr("required")
