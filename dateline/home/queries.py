@@ -1,16 +1,20 @@
 """Read paths of the front page: lead, pinned stories, section rows and the week's most commented."""
 
+from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import timedelta
 
 from django.db.models import Count
 from django.utils import timezone
+from wagtail.models import Page
 
 from dateline.comments.models import Comment
 from dateline.news.models import ArticlePage, SectionPage
 from dateline.news.queries import latest_articles
 
 STORIES_PER_SECTION = 4
+# How many of the newest stories the front page reads in one go before asking quiet sections.
+RECENT_WINDOW = 120
 MOST_COMMENTED_LIMIT = 5
 MOST_COMMENTED_DAYS = 7
 
@@ -22,8 +26,14 @@ class FrontPage:
     section_rows: list = field(default_factory=list)
     most_commented: list = field(default_factory=list)
 
+    @property
+    def all_stories(self) -> list[ArticlePage]:
+        stories = ([self.lead] if self.lead else []) + self.pinned
+        return stories + [article for _section, articles in self.section_rows for article in articles]
+
     def as_context(self) -> dict:
         return {
+            "front_stories": self.all_stories,
             "lead": self.lead,
             "pinned": self.pinned,
             "section_rows": self.section_rows,
@@ -41,28 +51,44 @@ def pinned_articles(home) -> list[ArticlePage]:
 
 
 def front_page_stories(home) -> FrontPage:
-    """Everything the front page shows, each story at most once.
+    """Everything the front page shows, each story at most once, in a fixed number of queries.
 
     The lead is the chosen lead story if live, else the first pinned story, else the newest story.
-    Section rows skip the stories already shown above them.
+    Section rows skip the stories already shown above them. The newest stories of the whole front
+    page come in one query and are dealt out to their sections; only a section too quiet to appear
+    among them costs a query of its own.
     """
     pinned = pinned_articles(home)
+    recent = list(ArticlePage.objects.live().public().descendant_of(home).newest_first().for_listing()[:RECENT_WINDOW])
     lead = None
     if home.lead_story_id:
-        lead = ArticlePage.objects.live().public().filter(pk=home.lead_story_id).for_listing().first()
+        lead = next((article for article in recent + pinned if article.pk == home.lead_story_id), None)
+        if lead is None:
+            lead = ArticlePage.objects.live().public().filter(pk=home.lead_story_id).for_listing().first()
     if lead is None and pinned:
         lead = pinned[0]
-    if lead is None:
-        lead = latest_articles(locale=home.locale, limit=1).first()
+    if lead is None and recent:
+        lead = recent[0]
     pinned = [article for article in pinned if article != lead]
     shown = {article.pk for article in pinned} | ({lead.pk} if lead else set())
+    rows = _section_rows(home, recent, shown, window_full=len(recent) == RECENT_WINDOW)
+    return FrontPage(lead=lead, pinned=pinned, section_rows=rows, most_commented=most_commented_this_week(home.locale))
+
+
+def _section_rows(home, recent: list, shown: set, *, window_full: bool) -> list:
+    by_section = defaultdict(list)
+    for article in recent:
+        if article.pk not in shown:
+            by_section[article.path[: len(home.path) + Page.steplen]].append(article)
     rows = []
     for section in SectionPage.objects.live().public().child_of(home):
-        latest = latest_articles(section=section, limit=STORIES_PER_SECTION + len(shown))
-        stories = [article for article in latest if article.pk not in shown][:STORIES_PER_SECTION]
+        stories = by_section[section.path][:STORIES_PER_SECTION]
+        if len(stories) < STORIES_PER_SECTION and window_full:
+            latest = latest_articles(section=section, limit=STORIES_PER_SECTION + len(shown))
+            stories = [article for article in latest if article.pk not in shown][:STORIES_PER_SECTION]
         if stories:
             rows.append((section, stories))
-    return FrontPage(lead=lead, pinned=pinned, section_rows=rows, most_commented=most_commented_this_week(home.locale))
+    return rows
 
 
 def most_commented_this_week(locale, *, limit: int = MOST_COMMENTED_LIMIT) -> list[tuple[ArticlePage, int]]:

@@ -7,6 +7,8 @@ from unittest import mock
 import pytest
 from bs4 import BeautifulSoup
 from django.core.exceptions import ValidationError
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.models import Locale, Site
 
@@ -190,3 +192,31 @@ def test_saving_the_banner_purges_front_pages_and_sections(home, section):
     with mock.patch("dateline.home.signals.purge_urls_from_cache") as purge:
         banner(is_active=True, text="Earthquake hits Lima")
     assert purge.call_args.args[0] == ["http://testserver/", "http://testserver/world/", "http://testserver/sport/"]
+
+
+def front_page_queries(client) -> int:
+    client.get("/")  # warm the caches every reader shares (site, renditions)
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get("/").status_code == 200
+    return len(queries)
+
+
+def test_front_page_queries_do_not_grow_with_the_number_of_sections(client, home, section, story):
+    for n in range(3):
+        story(hours_ago=n + 1)
+    with_one_section = front_page_queries(client)
+    for name in ("Sport", "Culture", "Science"):
+        other = SectionPageFactory(parent=home, title=name, slug=name.lower())
+        for n in range(3):
+            story(hours_ago=n + 1, parent=other)
+    assert front_page_queries(client) == with_one_section
+
+
+def test_quiet_section_still_gets_its_row_when_busy_sections_fill_the_window(home, section, story, monkeypatch):
+    monkeypatch.setattr("dateline.home.queries.RECENT_WINDOW", 3)
+    quiet = SectionPageFactory(parent=home, title="Quiet", slug="quiet")
+    old = story(hours_ago=100, parent=quiet, title="Old but only")
+    for n in range(4):
+        story(hours_ago=n + 1)
+    rows = dict(front_page_stories(home).section_rows)
+    assert rows[quiet] == [old]
