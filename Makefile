@@ -21,12 +21,12 @@ $(STAMP): pyproject.toml package-lock.json
 
 run: $(STAMP)  ## set up on first use, load the demo, serve http://127.0.0.1:$(PORT)
 	$(BIN)/python manage.py migrate --no-input
-	$(BIN)/python manage.py demo --if-empty
+	$(BIN)/python manage.py demo --if-empty --port $(PORT)
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 demo: $(STAMP)  ## (re)load the demo content
 	$(BIN)/python manage.py migrate --no-input
-	$(BIN)/python manage.py demo
+	$(BIN)/python manage.py demo --port $(PORT)
 
 test: $(STAMP)  ## set up on first use, run the whole suite
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
