@@ -17,7 +17,9 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import threading
 import time
+from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from urllib.error import HTTPError, URLError
@@ -44,6 +46,7 @@ ALL_PAGES_KEY = "all"
 CACHEABLE_STATUSES = frozenset({200, 203, 204, 300, 301, 308, 404, 410})
 SHORT_TTL_STATUSES = frozenset({404, 410})
 PAGE_CACHE_ALIAS = "pages"
+LATEST_PURGE_KEY = "purged-latest"
 # Entries from requests that began up to this long after a purge also die: covers clock skew
 # between app hosts (NTP keeps it to milliseconds). Kept small: every request in this window renders.
 PURGE_SKEW_SECONDS = 0.05
@@ -193,10 +196,49 @@ class CachedPage:
 
     def to_response(self, request: HttpRequest, *, now: float) -> HttpResponse:
         response = HttpResponse(b"" if request.method == "HEAD" else self.body, status=self.status)
-        for name, value in self.headers:
-            response.headers[name] = value
+        # The headers were validated when stored: copy them in without re-encoding each one (the
+        # hit path's largest cost otherwise). _store is ResponseHeaders' case-insensitive dict.
+        response.headers._store = {name.lower(): (name, value) for name, value in self.headers}
         response.headers["Age"] = str(max(0, int(now - self.rendered_at)))
         return response
+
+
+class RecentPages:
+    """This process's copies of the pages it served last, beside the shared cache.
+
+    Safe because entries never change and are never deleted to purge them: each copy remembers
+    the newest purge time it was checked against, and is checked again when that has moved.
+    """
+
+    def __init__(self, max_entries: int = 128):
+        self.max_entries = max_entries
+        self._entries: OrderedDict[str, tuple[CachedPage, float | None]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: str) -> tuple[CachedPage, float | None] | None:
+        with self._lock:
+            found = self._entries.get(key)
+            if found is not None:
+                self._entries.move_to_end(key)
+            return found
+
+    def put(self, key: str, entry: CachedPage, checked_against: float | None) -> None:
+        with self._lock:
+            self._entries[key] = (entry, checked_against)
+            self._entries.move_to_end(key)
+            while len(self._entries) > self.max_entries:
+                self._entries.popitem(last=False)
+
+    def drop(self, key: str) -> None:
+        with self._lock:
+            self._entries.pop(key, None)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._entries.clear()
+
+
+recent_pages = RecentPages()
 
 
 def page_cache():
@@ -224,14 +266,34 @@ def _marker_timeout() -> int:
 
 
 def read_page(key: str, *, now: float) -> tuple[CachedPage | None, str]:
-    """The stored page and its state: "fresh", "expired" (usable if rendering fails), "purged" or "miss"."""
+    """The stored page and its state: "fresh", "expired" (usable if rendering fails), "purged" or "miss".
+
+    Costs one shared read (the newest purge time) when nothing was purged since the page was
+    last checked, and a second (its keys' purge times) when something was.
+    """
     cache = page_cache()
-    entry = cache.get(key)
-    if not isinstance(entry, CachedPage):
-        return None, "miss"
-    markers = cache.get_many([_marker(k) for k in entry.keys])
-    if markers and max(markers.values()) + PURGE_SKEW_SECONDS >= entry.rendered_at:
-        return entry, "purged"
+    latest = cache.get(LATEST_PURGE_KEY)
+    if latest is None:
+        # No record of purges (new or flushed cache): start one; pages made before it get checked.
+        cache.add(LATEST_PURGE_KEY, now, timeout=_marker_timeout())
+        latest = cache.get(LATEST_PURGE_KEY)
+    recent = recent_pages.get(key)
+    if recent is not None and latest is not None and recent[1] == latest:
+        entry = recent[0]
+    else:
+        # A local copy not checked against this record of purges (or with no record at all: the
+        # shared cache was flushed, and the purges with it) counts for nothing.
+        entry = cache.get(key)
+        if not isinstance(entry, CachedPage):
+            return None, "miss"
+        if latest is None or latest + PURGE_SKEW_SECONDS >= entry.rendered_at:
+            # Something was purged after this page was made (or the record of purges is gone):
+            # look at its own keys.
+            markers = cache.get_many([_marker(k) for k in entry.keys])
+            if markers and max(markers.values()) + PURGE_SKEW_SECONDS >= entry.rendered_at:
+                recent_pages.drop(key)
+                return entry, "purged"
+        recent_pages.put(key, entry, latest)
     return entry, "fresh" if now < entry.fresh_until else "expired"
 
 
@@ -251,8 +313,12 @@ def store_page(key: str, request: HttpRequest, response: HttpResponse, *, render
         etag=response.get("ETag", ""),
         last_modified=parse_http_date_safe(last_modified) or int(rendered_at),
     )
+    cache = page_cache()
     # Kept past its freshness so it can stand in while the database is down (stale-if-error).
-    page_cache().set(key, entry, timeout=ttl + settings.DATELINE_STALE_IF_ERROR_SECONDS)
+    cache.set(key, entry, timeout=ttl + settings.DATELINE_STALE_IF_ERROR_SECONDS)
+    # Start the record of purges if there is none, with a value no earlier record had, so copies
+    # checked before a flush of the shared cache are never taken as checked after it.
+    cache.add(LATEST_PURGE_KEY, time.time(), timeout=_marker_timeout())
 
 
 class AppCacheBackend(BaseBackend):
@@ -269,7 +335,10 @@ class AppCacheBackend(BaseBackend):
 
     def _mark(self, keys: Iterable[str]) -> None:
         now = time.time()
-        page_cache().set_many({_marker(key): now for key in keys}, timeout=_marker_timeout())
+        cache = page_cache()
+        cache.set_many({_marker(key): now for key in keys}, timeout=_marker_timeout())
+        # Written last: readers that see it also see the markers.
+        cache.set(LATEST_PURGE_KEY, now, timeout=_marker_timeout())
 
 
 class VarnishBackend(HTTPBackend):

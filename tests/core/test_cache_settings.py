@@ -50,7 +50,10 @@ def test_each_varnish_address_gets_a_purging_backend(tmp_path):
     frontend = settings_under(
         DATELINE_DATA_DIR=str(tmp_path), DATELINE_VARNISH_URL="http://127.0.0.1:6081,http://10.0.0.2:6081"
     )["frontend"]
-    assert frontend["varnish0"] == {"BACKEND": "dateline.core.cache.VarnishBackend", "LOCATION": "http://127.0.0.1:6081"}
+    assert frontend["varnish0"] == {
+        "BACKEND": "dateline.core.cache.VarnishBackend",
+        "LOCATION": "http://127.0.0.1:6081",
+    }
     assert frontend["varnish1"]["LOCATION"] == "http://10.0.0.2:6081"
     assert "app" in frontend
 

@@ -134,3 +134,21 @@ def test_turned_off_cache_stores_nothing(client, article, settings):
     response = client.get(article.url)
     assert "X-Dateline-Cache" not in response
     assert "s-maxage" in response["Cache-Control"]
+
+
+def test_a_copy_this_process_kept_is_dropped_when_its_key_is_purged(client, article, page_cache):  # noqa: F811
+    from dateline.core.cache import AppCacheBackend
+
+    client.get(article.url)
+    assert client.get(article.url)["X-Dateline-Cache"] == "hit"  # now also held in this process
+    with time_machine.travel(time.time() + 1):
+        AppCacheBackend({}).purge_keys([f"article-{article.pk}"])
+    with time_machine.travel(time.time() + 2):
+        assert client.get(article.url)["X-Dateline-Cache"] == "miss"
+
+
+def test_a_copy_this_process_kept_is_not_trusted_after_the_shared_cache_is_flushed(client, article, page_cache):  # noqa: F811
+    client.get(article.url)
+    client.get(article.url)
+    page_cache.clear()
+    assert client.get(article.url)["X-Dateline-Cache"] == "miss"

@@ -10,6 +10,7 @@ from tests.photos.factories import PhotoFactory
 
 pytestmark = pytest.mark.django_db
 
+
 def queries_for(url: str) -> int:
     client = Client()
     client.get(url)  # warm Wagtail's site and settings caches, as any running site has them
