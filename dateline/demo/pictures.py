@@ -324,15 +324,18 @@ def running_track(rng: random.Random, w: int, h: int) -> Image.Image:
 
 def glacier_front(rng: random.Random, w: int, h: int) -> Image.Image:
     water = h * 0.66
-    img = gradient((w, h), [(0, (200, 214, 228)), (0.66, (236, 240, 244)), (0.661, (40, 76, 110)), (1, (14, 34, 60))])
+    img = gradient((w, h), [(0, (150, 180, 214)), (0.66, (226, 234, 242)), (0.661, (40, 76, 110)), (1, (14, 34, 60))])
     draw = ImageDraw.Draw(img)
-    top = ridge(rng, w, h * 0.3, h * 0.02, 30)
-    draw.polygon([*top, (w, water), (0, water)], fill=(228, 240, 250))
-    for x in range(0, w, 28):
-        shade = rng.choice([(170, 206, 232), (140, 186, 222), (204, 226, 244)])
-        draw.line(
-            (x, water, x + rng.uniform(-30, 30), h * rng.uniform(0.36, 0.5)), fill=shade, width=rng.randint(6, 16)
-        )
+    fill_below(draw, ridge(rng, w, h * 0.28, h * 0.03, 16), water, (168, 182, 200))
+    top = ridge(rng, w, h * 0.42, h * 0.015, 30)
+    draw.polygon([*top, (w, water), (0, water)], fill=(232, 242, 250))
+    for (x0, y0), (x1, _y1) in itertools.pairwise(top):
+        if rng.random() < 0.6:
+            x = rng.uniform(x0, x1)
+            depth = rng.uniform(0.3, 0.9) * (water - y0)
+            shade = rng.choice([(170, 206, 232), (140, 186, 222), (120, 170, 214)])
+            draw.polygon([(x - 14, water), (x + 14, water), (x + rng.uniform(-8, 8), water - depth)], fill=shade)
+    draw.rectangle((0, water - 24, w, water), fill=(120, 168, 206))
     for _ in range(24):
         x, y = rng.uniform(0, w), rng.uniform(water + 30, h)
         s = rng.uniform(20, 70) * (y / h)
