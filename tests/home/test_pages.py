@@ -9,6 +9,7 @@ from bs4 import BeautifulSoup
 from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
 from django.utils import timezone
+from taggit.models import Tag
 from wagtail.models import Locale
 
 from tests.news.factories import ArticlePageFactory, PersonFactory
@@ -142,6 +143,27 @@ def test_person_page_shows_bio_photo_stories_and_feeds(client, story):
     assert teaser_titles(soup) == ["By Ana"]
     assert "/feeds/people/ana-perez/rss.xml" in [link["href"] for link in soup.head.select('link[type*="rss"]')]
     assert soup.head.find("meta", property="og:type")["content"] == "profile"
+
+
+def test_person_page_links_the_profile_in_other_languages(client, home):
+    person = PersonFactory(name="Ana Pérez", slug="ana-perez")
+    spanish = person.copy_for_translation(Locale.objects.get_or_create(language_code="es")[0])
+    spanish.save()
+    soup = get(client, "/people/ana-perez/")
+    alternates = {link["hreflang"]: link["href"] for link in soup.head.select("link[hreflang]")}
+    assert alternates["en"] == "http://testserver/people/ana-perez/"
+    assert alternates["es"] == f"http://testserver/es/people/{spanish.slug}/"
+
+
+def test_tag_page_links_the_same_tag_in_other_languages(client, home):
+    Tag.objects.create(name="floods", slug="floods")
+    soup = get(client, "/tags/floods/")
+    alternates = {link["hreflang"]: link["href"] for link in soup.head.select("link[hreflang]")}
+    assert alternates == {
+        "en": "http://testserver/tags/floods/",
+        "es": "http://testserver/es/tags/floods/",
+        "x-default": "http://testserver/tags/floods/",
+    }
 
 
 def test_person_page_paginates(client, story):
