@@ -75,6 +75,7 @@ def main() -> None:
             response = client.get(path)
         with CaptureQueriesContext(connection) as queries:
             client.get(path)
+        query_count = len(queries.captured_queries)  # now: the next request clears the log
         totals.clear()
         counts.clear()
         profiler = cProfile.Profile(time.process_time) if args.cprofile else None
@@ -87,8 +88,7 @@ def main() -> None:
         if profiler:
             profiler.disable()
         print(
-            f"{path:<32} {response.status_code:>6} {len(response.content) // 1024:>6} "
-            f"{len(queries.captured_queries):>7} {cpu_ms:>10.1f}"
+            f"{path:<32} {response.status_code:>6} {len(response.content) // 1024:>6} {query_count:>7} {cpu_ms:>10.1f}"
         )
         if args.breakdown:
             for name, seconds in sorted(totals.items(), key=lambda item: -item[1])[:12]:
