@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from taggit.models import Tag
 from wagtail.models import Locale
 
+from dateline.core.cache import tag_response
 from dateline.news.models import ArticlePage, Person
 from dateline.news.pagination import page_or_404
 
@@ -31,16 +32,20 @@ def person_detail(request, slug):
     """A person's page: who they are and what they wrote or edited, newest first."""
     person = get_object_or_404(Person.objects.select_related("photo"), slug=slug)
     articles = _live_in_language().by_person(person).newest_first().for_listing()
-    return TemplateResponse(
+    response = TemplateResponse(
         request, "news/person_detail.html", {"person": person, "articles": _listing(request, articles)}
     )
+    # The page lists the articles of every translation of the profile: any of their keys purges it.
+    slugs = Person.objects.filter(translation_key=person.translation_key).values_list("slug", flat=True)
+    return tag_response(response, [f"person-{slug}" for slug in slugs])
 
 
 def tag_detail(request, slug):
     """Every live article carrying one tag, newest first."""
     tag = get_object_or_404(Tag, slug=slug)
     articles = _live_in_language().filter(tags=tag).newest_first().for_listing()
-    return TemplateResponse(request, "news/tag_detail.html", {"tag": tag, "articles": _listing(request, articles)})
+    response = TemplateResponse(request, "news/tag_detail.html", {"tag": tag, "articles": _listing(request, articles)})
+    return tag_response(response, [f"tag-{tag.slug}"])
 
 
 def _archive_range(year: int, month: int | None, day: int | None) -> tuple[dt.datetime, dt.datetime, str]:
@@ -78,12 +83,15 @@ def date_archive(request, year, month=None, day=None):
         .newest_first()
         .for_listing()
     )
-    return TemplateResponse(
-        request,
-        "news/date_archive.html",
-        {
-            "articles": _listing(request, articles),
-            "heading": heading,
-            "social_title": _("Stories of %(period)s") % {"period": heading},
-        },
+    return tag_response(
+        TemplateResponse(
+            request,
+            "news/date_archive.html",
+            {
+                "articles": _listing(request, articles),
+                "heading": heading,
+                "social_title": _("Stories of %(period)s") % {"period": heading},
+            },
+        ),
+        ["archive"],
     )

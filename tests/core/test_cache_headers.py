@@ -117,3 +117,8 @@ def test_admin_responses_are_left_to_wagtail(client, admin_user):
     response = client.get("/admin/")
     assert "xkey" not in response
     assert "public" not in cache_control(response)
+
+
+def test_tag_and_person_pages_carry_their_keys(client, article):
+    assert "tag-brexit" in client.get("/tags/brexit/")["xkey"].split()
+    assert "person-ana-perez" in client.get("/people/ana-perez/")["xkey"].split()
