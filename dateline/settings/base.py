@@ -314,7 +314,8 @@ CONTENT_SECURITY_POLICY = {
             "https://www.youtube.com",
             "https://player.vimeo.com",
         ],
-        "frame-ancestors": ["'none'"],
+        # Wagtail's preview panel frames the page itself (rendered through this middleware).
+        "frame-ancestors": ["'self'"],
         "form-action": ["'self'"],
         "base-uri": ["'self'"],
         "object-src": ["'none'"],
@@ -323,7 +324,8 @@ CONTENT_SECURITY_POLICY = {
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
-# No page of ours is framed: Wagtail's preview panel frames admin views, which allow it themselves.
+# For browsers without CSP frame-ancestors (which allows 'self' for Wagtail's preview panel): no
+# framing. Wagtail marks its preview views SAMEORIGIN itself.
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False
