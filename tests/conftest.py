@@ -17,8 +17,18 @@ def _media_in_tmp(settings, tmp_path):
 def _fresh_caches():
     from django.core.cache import caches
 
-    for alias in ("default", "renditions"):
-        caches[alias].clear()
+    for cache in caches.all(initialized_only=False):
+        cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _english_by_default():
+    """Each test starts in the default language; one that activates Spanish cannot leak it."""
+    from django.utils import translation
+
+    translation.activate("en")
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture
