@@ -285,18 +285,21 @@ def add_comments(total: int, bench: ArticlePage, rng: random.Random) -> int:
     missing = total - Comment.objects.count()
     if missing <= 0:
         return 0
-    # Newest articles draw most comments, as on a real site.
-    article_ids = list(ArticlePage.objects.order_by("-first_published_at").values_list("pk", flat=True)[:50_000])
-    if bench.pk in article_ids:
-        article_ids.remove(bench.pk)
+    # Readers comment in the first hours after a story runs, so comments follow the articles'
+    # publication dates (three years of them); recent stories draw somewhat more.
+    articles = list(
+        ArticlePage.objects.exclude(pk=bench.pk).order_by("-first_published_at").values_list("pk", "first_published_at")
+    )
     made = 0
     now = timezone.now()
     while made < missing:
         size = min(BATCH * 5, missing - made)
-        Comment.objects.bulk_create(
-            comment(article_ids[min(int(rng.expovariate(1 / 800)), len(article_ids) - 1)], now - timedelta(minutes=n))
-            for n in range(size)
-        )
+        batch = []
+        for _ in range(size):
+            article_id, published = articles[min(int(rng.expovariate(1 / (len(articles) / 3))), len(articles) - 1)]
+            when = min(now, (published or now) + timedelta(minutes=rng.expovariate(1 / 360)))
+            batch.append(comment(article_id, when))
+        Comment.objects.bulk_create(batch)
         made += size
         print(f"  comments: {made}/{missing}", file=sys.stderr)
     return made

@@ -69,27 +69,33 @@ def main() -> None:
     if args.breakdown:
         instrument_templates(totals, counts)
     client = Client(HTTP_HOST="127.0.0.1")
-    print(f"{'page':<32} {'status':>6} {'KB':>6} {'queries':>7} {'CPU ms/req':>10}")
+    print(f"{'page':<32} {'status':>6} {'KB':>6} {'queries':>7} {'SQL ms':>7} {'CPU ms/req':>10} {'wall ms':>8}")
     for path in args.paths:
         for _ in range(3):
             response = client.get(path)
         with CaptureQueriesContext(connection) as queries:
             client.get(path)
         query_count = len(queries.captured_queries)  # now: the next request clears the log
+        sql_ms = sum(float(query["time"]) for query in queries.captured_queries) * 1000
+        slowest = max(queries.captured_queries, key=lambda query: float(query["time"]), default=None)
         totals.clear()
         counts.clear()
         profiler = cProfile.Profile(time.process_time) if args.cprofile else None
         if profiler:
             profiler.enable()
-        started = time.process_time()
+        started, wall_started = time.process_time(), time.perf_counter()
         for _ in range(args.requests):
             client.get(path)
         cpu_ms = (time.process_time() - started) / args.requests * 1000
+        wall_ms = (time.perf_counter() - wall_started) / args.requests * 1000
         if profiler:
             profiler.disable()
         print(
-            f"{path:<32} {response.status_code:>6} {len(response.content) // 1024:>6} {query_count:>7} {cpu_ms:>10.1f}"
+            f"{path:<32} {response.status_code:>6} {len(response.content) // 1024:>6} {query_count:>7} "
+            f"{sql_ms:>7.1f} {cpu_ms:>10.1f} {wall_ms:>8.1f}"
         )
+        if args.breakdown and slowest:
+            print(f"    slowest query {float(slowest['time']) * 1000:.1f} ms: {slowest['sql'][:150]}")
         if args.breakdown:
             for name, seconds in sorted(totals.items(), key=lambda item: -item[1])[:12]:
                 print(f"    {seconds / args.requests * 1000:7.2f} ms  x{counts[name] // args.requests:<4} {name}")
