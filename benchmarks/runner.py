@@ -128,9 +128,25 @@ def cpu_seconds(pids: list[int]) -> float:
     return total / CLOCK_TICKS
 
 
+def drain(url: str, limit: float = 120) -> None:
+    """Wait until the server behind url answers its health probe: wrk leaves queued requests behind."""
+    base = url.split("/", 3)
+    probe = f"{base[0]}//{base[2]}/healthz"
+    deadline = time.monotonic() + limit
+    while time.monotonic() < deadline:
+        try:
+            if fetch(probe)[0] == 200:
+                return
+        except OSError:
+            time.sleep(0.5)
+
+
 def warm(url: str, times: int = 20, headers: dict | None = None) -> None:
     for _ in range(times):
-        fetch(url, headers)
+        try:
+            fetch(url, headers)
+        except OSError:
+            drain(url)
 
 
 class LinkFinder(html.parser.HTMLParser):
@@ -336,6 +352,7 @@ def main() -> int:
         ]
         results = []
         for name, url, headers, note in scenarios:
+            drain(url)
             warm(url, headers=headers)
             results.append(
                 wrk(name, url, seconds=args.seconds, connections=args.connections, headers=headers, note=note)
@@ -369,6 +386,7 @@ def main() -> int:
             generate(args.scale_articles, args.scale_comments)
             scaled = []
             for name, url, headers, _note in scenarios[3:6]:
+                drain(url)
                 warm(url, headers=headers)
                 scaled.append(wrk(name, url, seconds=args.seconds, connections=args.connections, headers=headers))
             title = f"Same pages at {args.scale_articles:,} articles, {args.scale_comments:,} comments"
