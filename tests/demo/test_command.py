@@ -90,3 +90,12 @@ def test_if_empty_leaves_a_site_that_already_has_articles_alone(section, quick_p
 def test_if_empty_loads_the_demo_on_a_site_without_articles(home, quick_pictures):
     run_demo("--if-empty", "--articles", "2")
     assert ArticlePage.objects.filter(locale__language_code="en").count() == 2
+
+
+def test_demo_puts_approved_reader_comments_under_its_newest_stories(quick_demo):
+    from dateline.comments.models import Comment, CommentStatus
+
+    newest = ArticlePage.objects.live().filter(locale__language_code="en").order_by("-first_published_at").first()
+    comments = Comment.objects.filter(article=newest)
+    assert comments.exists()
+    assert set(comments.values_list("status", flat=True)) == {CommentStatus.APPROVED}

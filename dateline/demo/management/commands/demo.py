@@ -1,7 +1,9 @@
+import io
 import logging
 import time
 
 from django.conf import settings
+from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
 from dateline.demo.build import ADMIN_USERNAME, DEMO_PASSWORD, DEMO_USERS, build_demo
@@ -51,6 +53,8 @@ class Command(BaseCommand):
                 logger.setLevel(logging.WARNING)
         try:
             created = build_demo(article_limit=articles)
+            # Readers' voices under the newest stories, through the comments room's own service.
+            call_command("demo_comments", articles=5, stdout=io.StringIO())
         finally:
             for logger, level in zip(loggers, levels, strict=True):
                 logger.setLevel(level)
