@@ -21,6 +21,10 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if here in Path(item.fspath).parents:
             item.add_marker(pytest.mark.browser)
+            # A live server needs committed data, so these tests flush the database afterwards; the
+            # serialized rollback puts back what the migrations made (locales, front page, site, groups)
+            # for the tests that run after them.
+            item.add_marker(pytest.mark.django_db(transaction=True, serialized_rollback=True))
             if not CHROMIUM.exists() and not os.environ.get("CI"):
                 item.add_marker(pytest.mark.skip(reason="no /usr/bin/chromium: apt-get install chromium"))
 
