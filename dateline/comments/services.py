@@ -6,12 +6,11 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import QuerySet
-from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from wagtail.contrib.frontend_cache.utils import PurgeBatch
 from wagtail.log_actions import log
 
+from dateline.core.cache import purge_page
 from dateline.news.models import ArticlePage
 
 from . import spam
@@ -63,22 +62,12 @@ def comments_are_open(article: ArticlePage, rules: CommentSettings) -> bool:
 
 
 def purge_comment_pages(article: ArticlePage) -> None:
-    """Drop from the shared caches every page that shows this article's comments or their count:
-    the article, the pages above it (section, front page), and its tag and author pages."""
-    batch = PurgeBatch()
-    batch.add_page(article)
-    for ancestor in article.get_ancestors().filter(depth__gt=1).specific(defer=True):
-        batch.add_page(ancestor)
-    site = article.get_site()
-    if site is not None:
-        paths = []
-        try:
-            paths += [reverse("news:tag", kwargs={"slug": tag.slug}) for tag in article.tags.all()]
-            paths += [reverse("news:person", kwargs={"slug": person.slug}) for person in article.authors]
-        except NoReverseMatch:
-            pass
-        batch.add_urls(site.root_url + path for path in paths)
-    batch.purge()
+    """Drop from the shared caches every page that shows this article's comments or their count.
+
+    The article's own purge covers it: the article, its section and front page, its tag and author
+    pages and the listings, by surrogate key (Varnish) and by URL (the app cache, URL-only CDNs).
+    """
+    purge_page(article)
 
 
 def _purge_articles(article_ids) -> None:

@@ -6,7 +6,6 @@ from unittest import mock
 import pytest
 from bs4 import BeautifulSoup
 from django.urls import reverse
-from wagtail.contrib.frontend_cache.utils import PurgeBatch
 from wagtail.models import ModelLogEntry
 
 from dateline.accounts.roles import ensure_newsroom_groups
@@ -163,12 +162,13 @@ def test_a_decision_purges_the_article_and_the_pages_showing_its_count(
 ):
     comment = CommentFactory(article=article, status=CommentStatus.PENDING)
 
-    with mock.patch.object(PurgeBatch, "purge", autospec=True) as purge:
+    with mock.patch("dateline.core.cache.purge") as purge:
         with django_capture_on_commit_callbacks(execute=True):
             services.approve_comments(Comment.objects.filter(pk=comment.pk), by=editor)
 
-    urls = purge.call_args.args[0].urls
-    assert {article.full_url, section.full_url, home.full_url} <= set(urls)
+    urls, keys = set(purge.call_args.kwargs["urls"]), set(purge.call_args.kwargs["keys"])
+    assert {article.full_url, section.full_url, home.full_url} <= urls
+    assert {f"article-{article.pk}", f"section-{section.pk}", "front"} <= keys
 
 
 @pytest.mark.parametrize(
@@ -185,11 +185,12 @@ def test_a_decision_purges_the_article_and_the_pages_showing_its_count(
 def test_every_change_purges_the_article(editor, article, change, django_capture_on_commit_callbacks):
     comment = CommentFactory(article=article)
 
-    with mock.patch.object(PurgeBatch, "purge", autospec=True) as purge:
+    with mock.patch("dateline.core.cache.purge") as purge:
         with django_capture_on_commit_callbacks(execute=True):
             change(comment, editor)
 
-    assert article.full_url in purge.call_args.args[0].urls
+    assert article.full_url in purge.call_args.kwargs["urls"]
+    assert f"article-{article.pk}" in purge.call_args.kwargs["keys"]
 
 
 def test_an_edit_keeps_the_old_and_new_text_in_the_audit_log(client, editor, article):
