@@ -43,6 +43,7 @@ EDITOR_PERMISSIONS = REPORTER_PERMISSIONS + [
     ("wagtailredirects", "change_redirect"),
     ("wagtailredirects", "delete_redirect"),
     ("core", "change_newsroomsettings"),
+    ("home", "change_breakingnewsbanner"),
 ]
 # Granted on the root collection. "add" lets Reporters upload and then edit their own photos and
 # documents; "change" (anyone's, deleting included) is the Editors'.

@@ -112,6 +112,11 @@ def test_only_editors_change_the_newsroom_settings(reporter, editor):
     assert editor.has_perm("core.change_newsroomsettings")
 
 
+def test_only_editors_switch_on_the_breaking_news_banner(reporter, editor):
+    assert not reporter.has_perm("home.change_breakingnewsbanner")
+    assert editor.has_perm("home.change_breakingnewsbanner")
+
+
 def test_setting_up_the_roles_twice_changes_nothing(reporter):
     before = {group.name: set(group.permissions.values_list("pk", flat=True)) for group in Group.objects.all()}
     ensure_newsroom_groups()
