@@ -12,12 +12,24 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 SCRIPT = Path(sys.executable).parent / "dateline"
-# Variables a developer's shell may carry that would change what the settings read.
-OURS = {"DATABASE_URL", "REDIS_URL", "SECRET_KEY", "ALLOWED_HOSTS", "DEBUG", "MEDIA_ROOT", "DJANGO_SETTINGS_MODULE"}
+# Variables a developer's shell (or the browser tests' conftest, DJANGO_ALLOW_ASYNC_UNSAFE) may carry
+# that would change what the settings read or what the deploy checks find.
+NOT_INHERITED = {
+    "DATABASE_URL",
+    "REDIS_URL",
+    "SECRET_KEY",
+    "ALLOWED_HOSTS",
+    "DEBUG",
+    "MEDIA_ROOT",
+    "DJANGO_SETTINGS_MODULE",
+    "DJANGO_ALLOW_ASYNC_UNSAFE",
+}
 
 
 def environment(tmp_path, **variables) -> dict:
-    env = {key: value for key, value in os.environ.items() if key not in OURS and not key.startswith("DATELINE_")}
+    env = {
+        key: value for key, value in os.environ.items() if key not in NOT_INHERITED and not key.startswith("DATELINE_")
+    }
     env.update({"DATELINE_DATA_DIR": str(tmp_path / "data"), **variables})
     return env
 
@@ -107,8 +119,8 @@ def test_deploy_check_finds_nothing_to_fix_in_production(tmp_path):
         tmp_path,
         **production(tmp_path),
     )
-    assert result.returncode == 0, result.stderr
-    assert "System check identified no issues" in result.stdout
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "System check identified no issues" in result.stdout, result.stdout + result.stderr
 
 
 def test_python_m_dateline_shows_djangos_commands(tmp_path):
