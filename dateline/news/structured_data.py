@@ -49,7 +49,7 @@ def article_structured_data(article, request) -> dict:
         "mainEntityOfPage": {"@type": "WebPage", "@id": url},
         "url": url,
         "articleSection": article.get_parent().title,
-        "keywords": [tag.name for tag in article.tags.all()],
+        "keywords": [tag.name for tag in article.tag_list],
         "publisher": publisher_data(article.newsroom_settings, request),
     }
     authors = article.authors

@@ -66,3 +66,17 @@ def test_front_page_costs_the_same_with_5_or_60_articles(home):
     few = queries_for(home.url)
     fill(section, 55)
     assert queries_for(home.url) == few
+
+
+def test_article_page_with_comments_tags_and_authors_needs_at_most_23_queries(section):
+    """One query each for tags, authors, comments; none repeated across meta, footer, JSON-LD and keys."""
+    from dateline.comments.models import Comment, CommentStatus
+
+    article = ArticlePageFactory(parent=section, authors=PersonFactory.create_batch(2), lead_photo=PhotoFactory())
+    article.tags.add("budget", "transport")
+    publish(article)
+    Comment.objects.bulk_create(
+        Comment(article=article, name=f"Reader {n}", body=f"View {n}.", body_hash=str(n), status=CommentStatus.APPROVED)
+        for n in range(50)
+    )
+    assert queries_for(article.url) <= 23

@@ -16,13 +16,21 @@ from dateline.news.models import ArticlePage, SectionPage
 register = template.Library()
 
 
+def _active_locale(page) -> Locale:
+    """The active language's locale: the page's own when it is in that language (no query)."""
+    locale = getattr(page, "locale", None) if isinstance(page, Page) and page.locale_id else None
+    if locale is not None and locale.language_code == get_language():
+        return locale
+    return Locale.get_active()
+
+
 @register.inclusion_tag("home/includes/site_nav.html", takes_context=True)
 def site_navigation(context):
     """The front page and sections of the current language, for the site header."""
     request = context.get("request")
-    home = HomePage.objects.live().filter(locale=Locale.get_active()).first()
-    sections = SectionPage.objects.live().public().child_of(home) if home else []
     current = context.get("page")
+    home = HomePage.objects.live().filter(locale=_active_locale(current)).first()
+    sections = SectionPage.objects.live().public().child_of(home) if home else []
     current_path = getattr(current, "url_path", "")
     return {
         "request": request,
@@ -66,10 +74,11 @@ def _breadcrumbs(request, page) -> dict | None:
     """schema.org BreadcrumbList for a section or article: front page, section, article."""
     if not isinstance(page, SectionPage | ArticlePage):
         return None
-    trail = list(page.get_ancestors().filter(depth__gte=2).specific()) + [page]
+    # Plain pages (one query): a crumb needs only its title, URL and type, not its specific fields.
+    trail = list(page.get_ancestors().filter(depth__gte=2)) + [page]
     items = []
     for position, crumb in enumerate(trail, start=1):
-        name = settings.DATELINE_SITE_NAME if isinstance(crumb, HomePage) else crumb.title
+        name = settings.DATELINE_SITE_NAME if issubclass(crumb.specific_class or Page, HomePage) else crumb.title
         items.append({"@type": "ListItem", "position": position, "name": name, "item": crumb.get_full_url(request)})
     return {"@context": "https://schema.org", "@type": "BreadcrumbList", "itemListElement": items}
 

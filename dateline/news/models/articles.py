@@ -11,7 +11,7 @@ from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, TitleFieldPanel
 from wagtail.fields import StreamField
 from wagtail.images import get_image_model_string
-from wagtail.models import Orderable, Page, PageManager
+from wagtail.models import Orderable, Page, PageManager, Site
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
@@ -196,7 +196,13 @@ class ArticlePage(CacheKeysMixin, Page):
 
     @cached_property
     def newsroom_settings(self) -> NewsroomSettings:
+        """The site's settings; get_context sets them from the request's per-request cache instead."""
         return NewsroomSettings.for_site(self.get_site())
+
+    @cached_property
+    def tag_list(self) -> list:
+        """The tags, fetched once for everything one render shows them in (meta, footer, JSON-LD, keys)."""
+        return list(self.tags.all())
 
     @property
     def effective_outlet_code(self) -> str:
@@ -235,14 +241,19 @@ class ArticlePage(CacheKeysMixin, Page):
 
     def get_cache_keys(self) -> list[str]:
         """Surrogate keys of the article page: itself, its section, its tags and its people."""
+        return self._keys(self.tag_list)
+
+    def _keys(self, tags) -> list[str]:
         keys = [f"article-{self.pk}", f"section-{self.get_parent().pk}"]
-        keys += [f"tag-{tag.slug}" for tag in self.tags.all()]
+        keys += [f"tag-{tag.slug}" for tag in tags]
         keys += [f"person-{person.slug}" for person in self._people_shown()]
         return keys
 
     def get_purge_keys(self) -> list[str]:
-        """The page's keys (section, tag and person pages list it) and every listing of articles."""
-        return self.get_cache_keys() + ["front", "feeds", "archive", "search"]
+        """The page's keys (section, tag and person pages list it) and every listing of articles.
+
+        Tags read afresh: a purge must name the tags the article has now, not when it was rendered."""
+        return self._keys(self.tags.all()) + ["front", "feeds", "archive", "search"]
 
     def get_purge_urls(self) -> list[str]:
         """Section, front, tag and person pages, for caches that purge by URL only."""
@@ -257,6 +268,9 @@ class ArticlePage(CacheKeysMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        if "newsroom_settings" not in self.__dict__ and Site.find_for_request(request) is not None:
+            # NewsroomSettings caches per request (and finds the site from it): no query for the site
+            self.newsroom_settings = NewsroomSettings.for_request(request)
         context["section"] = self.get_parent().specific
         context["canonical_url"] = self.get_full_url(request)
         context["share_links"] = share_links_for(self, request)
