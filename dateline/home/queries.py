@@ -4,6 +4,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import timedelta
 
+from django.core.cache import cache
 from django.db.models import Count
 from django.utils import timezone
 from wagtail.models import Page
@@ -17,6 +18,7 @@ STORIES_PER_SECTION = 4
 RECENT_WINDOW = 120
 MOST_COMMENTED_LIMIT = 5
 MOST_COMMENTED_DAYS = 7
+MOST_COMMENTED_CACHE_SECONDS = 300
 
 
 @dataclass
@@ -94,17 +96,24 @@ def _section_rows(home, recent: list, shown: set, *, window_full: bool) -> list:
 def most_commented_this_week(locale, *, limit: int = MOST_COMMENTED_LIMIT) -> list[tuple[ArticlePage, int]]:
     """Live articles in one language with the most comments approved and posted in the last seven days.
 
-    Most first; equal counts go to the newer story. Two queries whatever the limit.
+    Most first; equal counts go to the newer story. Two queries whatever the limit, one while the
+    counts are cached.
     """
-    since = timezone.now() - timedelta(days=MOST_COMMENTED_DAYS)
-    counts = list(
-        Comment.objects.approved()
-        .filter(created_at__gte=since, article__locale=locale, article__live=True)
-        .values("article_id")
-        .annotate(n=Count("pk"))
-        .order_by("-n", "-article__first_published_at")
-        .values_list("article_id", "n")[: limit * 2]
-    )
+    # A week's ranking moves slowly, and counting a busy week's comments costs a large archive
+    # hundreds of milliseconds, so the counts are kept for a few minutes per language.
+    cache_key = f"dateline:most-commented:{locale.pk}:{limit}"
+    counts = cache.get(cache_key)
+    if counts is None:
+        since = timezone.now() - timedelta(days=MOST_COMMENTED_DAYS)
+        counts = list(
+            Comment.objects.approved()
+            .filter(created_at__gte=since, article__locale=locale, article__live=True)
+            .values("article_id")
+            .annotate(n=Count("pk"))
+            .order_by("-n", "-article__first_published_at")
+            .values_list("article_id", "n")[: limit * 2]
+        )
+        cache.set(cache_key, counts, MOST_COMMENTED_CACHE_SECONDS)
     if not counts:
         return []
     # Ask for a few more than shown: some may sit in a private section.

@@ -98,6 +98,15 @@ def test_most_commented_counts_only_approved_comments_of_the_last_week(home, sto
     assert [(article.title, n) for article, n in most_commented_this_week(home.locale)] == [("Busy", 3), ("Quiet", 1)]
 
 
+def test_most_commented_counts_are_kept_for_a_few_minutes(home, story):
+    busy = story(title="Busy")
+    CommentFactory(article=busy)
+    most_commented_this_week(home.locale)
+    with CaptureQueriesContext(connection) as queries:
+        assert [article.title for article, _n in most_commented_this_week(home.locale)] == ["Busy"]
+    assert not [query for query in queries if "comments_comment" in query["sql"]]
+
+
 def test_most_commented_is_shown_on_the_front_page(client, home, story):
     CommentFactory(article=story(title="Talked about"))
     soup = front(client)
