@@ -1,7 +1,7 @@
 """The page tree every test can stand on: root → front page → section, on the default site."""
 
 import pytest
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Collection, Locale, Page, Site
 
 from dateline.home.models import HomePage
 
@@ -82,7 +82,9 @@ def _newsroom_member(group_name: str, username: str):
 
     from dateline.accounts.roles import ensure_newsroom_groups
 
-    # Transactional tests flush the groups' page and collection rights with the page tree; restore them.
+    # Transactional tests flush the root collection and the groups' rights with the page tree; restore them.
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
     reporters, editors = ensure_newsroom_groups()
     user = get_user_model().objects.create_user(
         username=username, email=f"{username}@newsroom.test", password="correct-horse-battery"

@@ -1,11 +1,19 @@
 import factory
 import wagtail_factories
+from django.conf import settings
+from wagtail.models import Locale
 
 from dateline.news.models import ArticleAuthor, ArticlePage, Person, SectionPage
 
 
+def default_locale():
+    # Transactional tests flush the migrations' Locale rows; a Person needs one.
+    return Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)[0]
+
+
 class PersonFactory(factory.django.DjangoModelFactory):
     name = factory.Sequence(lambda n: f"Reporter {n}")
+    locale = factory.LazyFunction(default_locale)
     slug = factory.Sequence(lambda n: f"reporter-{n}")
     role = "Correspondent"
 

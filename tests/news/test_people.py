@@ -41,11 +41,12 @@ def test_two_people_cannot_share_a_slug():
 
 
 def test_a_new_person_belongs_to_the_default_language(db):
-    assert PersonFactory().locale.language_code == "en"
+    Locale.objects.get_or_create(language_code="en")
+    assert Person.objects.create(name="Ana", slug="ana").locale.language_code == "en"
 
 
 def test_translating_a_person_keeps_one_row_per_slug(db):
-    spanish = Locale.objects.create(language_code="es")
+    spanish, _ = Locale.objects.get_or_create(language_code="es")
     person = PersonFactory(slug="ana-perez", role="Europe editor")
     translation = person.copy_for_translation(spanish)
     translation.role = "Editora de Europa"
@@ -56,7 +57,7 @@ def test_translating_a_person_keeps_one_row_per_slug(db):
 
 
 def test_person_page_lists_articles_bylined_to_any_translation_of_the_person(section):
-    spanish = Locale.objects.create(language_code="es")
+    spanish, _ = Locale.objects.get_or_create(language_code="es")
     person = PersonFactory()
     article = ArticlePageFactory(parent=section, authors=[person])
     translation = person.copy_for_translation(spanish)
