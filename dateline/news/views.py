@@ -2,7 +2,6 @@
 
 import datetime as dt
 
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -14,13 +13,13 @@ from wagtail.models import Locale
 
 from dateline.core.cache import tag_response
 from dateline.news.models import ArticlePage, Person
-from dateline.news.pagination import page_or_404
+from dateline.news.pagination import CountCachedPaginator, page_or_404
 
 LISTING_PAGE_SIZE = 20
 
 
 def _listing(request, articles):
-    return page_or_404(Paginator(articles, LISTING_PAGE_SIZE), request.GET.get("page"))
+    return page_or_404(CountCachedPaginator(articles, LISTING_PAGE_SIZE), request.GET.get("page"))
 
 
 def _live_in_language():

@@ -1,4 +1,3 @@
-from django.core.paginator import Paginator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -7,7 +6,7 @@ from wagtail.search import index
 
 from dateline.core.cache import ALL_PAGES_KEY, CacheKeysMixin
 from dateline.news import queries
-from dateline.news.pagination import page_or_404
+from dateline.news.pagination import CountCachedPaginator, page_or_404
 
 SECTION_PAGE_SIZE = 20
 
@@ -35,6 +34,6 @@ class SectionPage(CacheKeysMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        paginator = Paginator(queries.latest_articles(section=self), SECTION_PAGE_SIZE)
+        paginator = CountCachedPaginator(queries.latest_articles(section=self), SECTION_PAGE_SIZE)
         context["articles"] = page_or_404(paginator, request.GET.get("page"))
         return context
