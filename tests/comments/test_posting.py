@@ -6,6 +6,7 @@ import time
 import pytest
 from bs4 import BeautifulSoup
 from django.test import RequestFactory
+from wagtail.models import ReferenceIndex
 
 from dateline.comments import captcha
 from dateline.comments.models import Comment, CommentStatus
@@ -305,3 +306,12 @@ def test_comments_closed_on_article_hides_the_form_and_refuses_posts(client, art
     assert soup.select_one(".comments__closed")
     assert response.status_code == 403
     assert not Comment.objects.exists()
+
+
+def test_a_posted_comment_leaves_no_rows_in_wagtails_reference_index(client, article):
+    response = post_comment(client, article)
+
+    assert response.status_code == 303
+    assert Comment.objects.filter(article=article).exists()
+
+    assert not ReferenceIndex.objects.filter(content_type__app_label="comments").exists()
