@@ -114,6 +114,10 @@ def test_editor_publishes_an_article_and_readers_see_every_element(
     preview = page.frame_locator("#w-preview-iframe")
     expect(preview.get_by_role("heading", level=1)).to_have_text("Ministers agree on a budget after talks")
 
+    # Close the live preview and let its refreshes finish: the test database is SQLite shared in
+    # memory, which refuses (rather than queues) a write that meets another thread's.
+    page.get_by_role("button", name="Toggle preview").click()
+    page.wait_for_load_state("networkidle")
     page.get_by_role("button", name="More actions").click()
     page.get_by_role("button", name="Publish").click()
     expect(page.get_by_text("published.")).to_be_visible()
