@@ -24,7 +24,10 @@
             native.hidden = false;
             var button = native.querySelector("button");
             button.addEventListener("click", function () {
-                navigator.share({ title: button.dataset.shareTitle, url: button.dataset.shareUrl }).catch(function () {});
+                var data = { title: button.dataset.shareTitle, url: button.dataset.shareUrl };
+                if (button.dataset.shareText) { data.text = button.dataset.shareText; }
+                // A reader who closes the share sheet rejects the promise; that is not an error.
+                navigator.share(data).catch(function () {});
             });
         }
     });
