@@ -1,4 +1,6 @@
 from django import forms
+from django.utils.formats import number_format
+from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 
 from . import captcha
@@ -18,7 +20,10 @@ class CommentForm(forms.Form):
     name = forms.CharField(
         label=_("Name"),
         max_length=NAME_MAX_LENGTH,
-        help_text=_("Shown with your comment. Up to %(max)d characters.") % {"max": NAME_MAX_LENGTH},
+        # Filled in lazily: "%" on a lazy string would translate it once, at import, into English.
+        help_text=lazy(
+            lambda: _("Shown with your comment. Up to %(max)d characters.") % {"max": NAME_MAX_LENGTH}, str
+        )(),
         error_messages={
             "required": _("Please enter your name."),
             "max_length": _("Please shorten your name to %(limit_value)d characters (it has %(show_value)d)."),
@@ -38,8 +43,13 @@ class CommentForm(forms.Form):
         label=_("Comment"),
         # Checked in clean_body once line ends are normalised: browsers send \r\n but count one.
         widget=forms.Textarea(attrs={"rows": 6, "maxlength": BODY_MAX_LENGTH}),
-        help_text=_("Plain text; web addresses become links. Up to %(max)s characters.")
-        % {"max": f"{BODY_MAX_LENGTH:,}"},
+        help_text=lazy(
+            lambda: (
+                _("Plain text; web addresses become links. Up to %(max)s characters.")
+                % {"max": number_format(BODY_MAX_LENGTH, force_grouping=True)}
+            ),
+            str,
+        )(),
         error_messages={
             "required": _("Please write your comment."),
             "max_length": _("Please shorten your comment to %(limit_value)d characters (it has %(show_value)d)."),

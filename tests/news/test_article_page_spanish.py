@@ -76,5 +76,5 @@ def test_share_bar_and_up_link_read_in_spanish(soup):
 
 
 def test_open_graph_locale_is_spanish(soup):
-    assert soup.find("meta", property="og:locale")["content"] == "es"
+    assert soup.find("meta", property="og:locale")["content"] == "es_ES"
     assert soup.find("link", rel="canonical")["href"] == "http://testserver/es/mundo/ministros-acuerdan/"

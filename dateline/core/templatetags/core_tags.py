@@ -17,3 +17,19 @@ def json_ld(data):
         return ""
     payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).translate(_JSON_SCRIPT_ESCAPES)
     return format_html('<script type="application/ld+json">{}</script>', mark_safe(payload))  # noqa: S308
+
+
+# Open Graph wants language_TERRITORY; our language codes name no territory, so each gets its main one.
+_OG_LOCALES = {"en": "en_US", "es": "es_ES"}
+
+
+@register.filter
+def og_locale(language_code):
+    """A Django language code as an Open Graph locale: "es" → "es_ES", "pt-br" → "pt_BR"."""
+    code = str(language_code or "")
+    if code in _OG_LOCALES:
+        return _OG_LOCALES[code]
+    language, _, territory = code.partition("-")
+    if len(territory) == 2:
+        territory = territory.upper()
+    return f"{language}_{territory}" if territory else language
