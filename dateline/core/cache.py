@@ -330,7 +330,8 @@ class AppCacheBackend(BaseBackend):
     def purge_batch(self, urls) -> None:
         self._mark(path_key(urlsplit(url).path or "/") for url in urls)
 
-    def purge_keys(self, keys: Iterable[str]) -> None:
+    def purge_keys(self, keys: Iterable[str], *, hard: bool = False) -> None:
+        # Every purge of the app cache is hard: a purged entry is never served again.
         self._mark(keys)
 
     def _mark(self, keys: Iterable[str]) -> None:
@@ -350,14 +351,14 @@ class VarnishBackend(HTTPBackend):
         self.location = params["LOCATION"].rstrip("/")
         super().__init__(params)
 
-    def purge_keys(self, keys: Iterable[str]) -> None:
+    def purge_keys(self, keys: Iterable[str], *, hard: bool = False) -> None:
         keys = sorted(set(keys))
         for start in range(0, len(keys), self.KEYS_PER_REQUEST):
             chunk = " ".join(keys[start : start + self.KEYS_PER_REQUEST])
-            request = PurgeRequest(
-                url=self.location + "/",
-                headers={"xkey-purge": chunk, "User-Agent": "Wagtail-frontendcache/" + wagtail_version},
-            )
+            headers = {"xkey-purge": chunk, "User-Agent": "Wagtail-frontendcache/" + wagtail_version}
+            if hard:
+                headers["xkey-mode"] = "hard"
+            request = PurgeRequest(url=self.location + "/", headers=headers)
             try:
                 urlopen(request, timeout=5)  # noqa: S310 - the operator sets the location (DATELINE_VARNISH_URL)
             except HTTPError as error:
@@ -369,17 +370,18 @@ class VarnishBackend(HTTPBackend):
 # --- Purging --------------------------------------------------------------------------------------
 
 
-def purge(*, urls: Iterable[str] = (), keys: Iterable[str] = ()) -> None:
+def purge(*, urls: Iterable[str] = (), keys: Iterable[str] = (), hard: bool = False) -> None:
     """Drop these absolute URLs and surrogate keys from the app cache and every frontend cache.
 
     Runs in a background task once the current transaction commits, so no cache refills with the
-    old content between the purge and the commit.
+    old content between the purge and the commit. A soft purge lets Varnish serve the old copy from
+    grace while it fetches the new one; `hard` (a story taken down) lets nothing serve it again.
     """
     from .tasks import purge_caches
 
     urls, keys = sorted(set(urls)), sorted(set(keys))
     if urls or keys:
-        transaction.on_commit(lambda: purge_caches.enqueue(urls, keys))
+        transaction.on_commit(lambda: purge_caches.enqueue(urls, keys, hard))
 
 
 def purge_keys(keys: Iterable[str]) -> None:
@@ -394,7 +396,7 @@ def page_urls(page) -> list[str]:
     return [page_url + path.lstrip("/") for path in page.specific_deferred.get_cached_paths()]
 
 
-def purge_page(page) -> None:
+def purge_page(page, *, hard: bool = False) -> None:
     """Purge a page and everything that shows it: its keys, its URLs, and the URLs hooks add.
 
     Other rooms add URLs with the `dateline_purge_urls_for_page` hook: fn(page) -> list of URLs.
@@ -407,7 +409,7 @@ def purge_page(page) -> None:
         keys = page.get_purge_keys()
     for hook in hooks.get_hooks("dateline_purge_urls_for_page"):
         urls += list(hook(page) or [])
-    purge(urls=urls, keys=keys)
+    purge(urls=urls, keys=keys, hard=hard)
 
 
 def purge_all_pages() -> None:

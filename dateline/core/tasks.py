@@ -15,14 +15,14 @@ logger = logging.getLogger(__name__)
 
 
 @task()
-def purge_caches(urls: list[str], keys: list[str]) -> None:
+def purge_caches(urls: list[str], keys: list[str], hard: bool = False) -> None:
     """Purge surrogate keys from the backends that understand them, then URLs from all of them."""
     if keys:
         for name, backend in get_backends().items():
             purge_keys = getattr(backend, "purge_keys", None)
             if purge_keys is not None:
-                logger.info("[%s] Purging keys: %s", name, " ".join(keys))
-                purge_keys(keys)
+                logger.info("[%s] Purging keys%s: %s", name, " (hard)" if hard else "", " ".join(keys))
+                purge_keys(keys, hard=hard)
     if urls:
         # Wagtail's own task body: groups URLs by host for each backend's HOSTNAMES.
         purge_urls_from_cache_task.call(urls)

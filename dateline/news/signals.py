@@ -52,7 +52,8 @@ def purge_published_page(sender, instance, **kwargs):
 
 
 def purge_unpublished_page(sender, instance, **kwargs):
-    purge_page(instance)
+    # Taken down (a correction, a legal order): no cache may show it again, not even from grace.
+    purge_page(instance, hard=True)
 
 
 def purge_live_version_before_save(sender, instance, raw=False, update_fields=None, **kwargs):

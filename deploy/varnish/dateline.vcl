@@ -42,6 +42,12 @@ sub vcl_recv {
         if (client.ip !~ purgers) {
             return (synth(405, "Purging is not allowed from this address."));
         }
+        if (req.http.xkey-purge && req.http.xkey-mode == "hard") {
+            # Hard purge (an unpublished or deleted story): the copies go at once, not even grace
+            # may show them again.
+            set req.http.X-Dateline-Purged = xkey.purge(req.http.xkey-purge);
+            return (synth(200, "Purged " + req.http.X-Dateline-Purged + " objects."));
+        }
         if (req.http.xkey-purge) {
             # Soft purge: the copies expire now but stay in grace, so readers keep getting them
             # while the first request fetches the new version.

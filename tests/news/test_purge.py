@@ -133,6 +133,37 @@ def test_varnish_gets_the_article_listing_keys_and_urls(article, settings, djang
     assert {article.url, "/world/", "/", "/tags/trade/", "/people/ana-perez/"} <= purged_paths
 
 
+def _key_purges(settings, django_capture_on_commit_callbacks, change) -> list[tuple[str | None, set]]:
+    """(mode, keys) of each key purge Varnish receives while `change` runs."""
+    settings.WAGTAILFRONTENDCACHE = {
+        **settings.WAGTAILFRONTENDCACHE,
+        "varnish0": {"BACKEND": "dateline.core.cache.VarnishBackend", "LOCATION": "http://127.0.0.1:6081"},
+    }
+    with (
+        mock.patch("dateline.core.cache.urlopen") as key_purge,
+        mock.patch("wagtail.contrib.frontend_cache.backends.http.urlopen"),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        change()
+    requests = [call.args[0] for call in key_purge.call_args_list]
+    return [(request.get_header("Xkey-mode"), set(request.get_header("Xkey-purge").split())) for request in requests]
+
+
+def test_unpublishing_purges_varnish_hard(article, settings, django_capture_on_commit_callbacks):
+    purges = _key_purges(settings, django_capture_on_commit_callbacks, article.unpublish)
+    hard_keys = set().union(*(keys for mode, keys in purges if mode == "hard"))
+    assert {f"article-{article.pk}", "front"} <= hard_keys
+
+
+def test_publishing_purges_varnish_softly(article, settings, django_capture_on_commit_callbacks):
+    def publish():
+        article.save_revision().publish()
+
+    purges = _key_purges(settings, django_capture_on_commit_callbacks, publish)
+    assert purges
+    assert {mode for mode, _keys in purges} == {None}
+
+
 def test_varnish_being_down_does_not_fail_the_publish(article, settings, django_capture_on_commit_callbacks):
     settings.WAGTAILFRONTENDCACHE = {
         **settings.WAGTAILFRONTENDCACHE,
