@@ -1,9 +1,18 @@
 """Tests: fast hashing, a private cache, immediate tasks, an in-memory mailbox."""
 
+import os
+import tempfile
+from pathlib import Path
+
 from .base import *  # noqa: F403
-from .base import CACHES, REDIS_URL, STORAGES
+from .base import CACHES, DATABASES, REDIS_URL, STORAGES
 
 DEBUG = False
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Browser tests write from the live server's thread while the test's own thread writes too. A
+    # shared in-memory SQLite refuses such overlapping writes ("database table is locked") where a
+    # file waits for its lock (busy timeout), as the product's own SQLite does.
+    DATABASES["default"]["TEST"] = {"NAME": str(Path(tempfile.gettempdir()) / f"dateline-test-{os.getpid()}.sqlite3")}
 SECRET_KEY = "test-only-insecure-key"  # noqa: S105
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
