@@ -1,5 +1,7 @@
 """The page tree every test can stand on: root → front page → section, on the default site."""
 
+from pathlib import Path
+
 import pytest
 from wagtail.models import Collection, Locale, Page, Site
 
@@ -103,3 +105,13 @@ def editor(home):
 def reporter(home):
     """A member of the Reporters group; password "correct-horse-battery"."""
     return _newsroom_member("Reporters", "reporter")
+
+
+def pytest_sessionfinish(session, exitstatus):
+    """Remove the SQLite test database's WAL files, which Django's teardown leaves behind."""
+    from django.conf import settings
+
+    name = settings.DATABASES["default"].get("TEST", {}).get("NAME")
+    if name and settings.DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+        for suffix in ("-wal", "-shm"):
+            Path(name + suffix).unlink(missing_ok=True)
