@@ -20,9 +20,7 @@ def article(section, settings):
     rules = CommentSettings.for_site(section.get_site())
     rules.min_seconds_to_post = 1
     rules.save()
-    return ArticlePageFactory(
-        parent=section, title="Harbour reopens after storm", first_published_at=timezone.now()
-    )
+    return ArticlePageFactory(parent=section, title="Harbour reopens after storm", first_published_at=timezone.now())
 
 
 @pytest.fixture
