@@ -4,25 +4,17 @@ import datetime as dt
 import json
 
 import pytest
-import time_machine
 from bs4 import BeautifulSoup
 from django.template import Context, Template
 
 from dateline.core.models import NewsroomSettings
-from tests.news.factories import ArticlePageFactory, PersonFactory
+from tests.news.factories import ArticlePageFactory, PersonFactory, publish_at
 from tests.photos.factories import PhotoFactory
 
 pytestmark = pytest.mark.django_db
 
 PUBLISHED = dt.datetime(2026, 2, 20, 14, 5, tzinfo=dt.UTC)
 UPDATED = PUBLISHED + dt.timedelta(hours=3)
-
-
-def publish_at(article, when):
-    with time_machine.travel(when, tick=False):
-        article.save_revision().publish()
-    article.refresh_from_db()
-    return article
 
 
 @pytest.fixture

@@ -1,4 +1,5 @@
 import factory
+import time_machine
 import wagtail_factories
 from django.conf import settings
 from wagtail.models import Locale
@@ -49,3 +50,11 @@ class ArticlePageFactory(wagtail_factories.PageFactory):
     def authors(self, create, extracted, **kwargs):
         for order, person in enumerate(extracted or []):
             ArticleAuthor.objects.create(article=self, person=person, sort_order=order)
+
+
+def publish_at(article, when):
+    """Publish the article as if at `when`, so first and last published times are known."""
+    with time_machine.travel(when, tick=False):
+        article.save_revision().publish()
+    article.refresh_from_db()
+    return article

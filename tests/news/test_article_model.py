@@ -13,16 +13,11 @@ from dateline.news.models import ArticlePage, ArticleType, SectionPage
 from tests.news.factories import ArticlePageFactory, PersonFactory
 from tests.photos.factories import PhotoFactory
 
+from .factories import publish_at
+
 pytestmark = pytest.mark.django_db
 
 PUBLISHED = dt.datetime(2026, 2, 20, 14, 5, tzinfo=dt.UTC)
-
-
-def publish_at(article, when):
-    with time_machine.travel(when, tick=False):
-        article.save_revision().publish()
-    article.refresh_from_db()
-    return article
 
 
 def test_article_keeps_its_headline_standfirst_and_dateline_place(section):

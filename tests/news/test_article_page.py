@@ -3,23 +3,17 @@
 import datetime as dt
 
 import pytest
-import time_machine
 from bs4 import BeautifulSoup
 
 from dateline.core.models import NewsroomSettings
 from tests.news.factories import ArticlePageFactory, PersonFactory
 from tests.photos.factories import PhotoFactory
 
+from .factories import publish_at
+
 pytestmark = pytest.mark.django_db
 
 PUBLISHED = dt.datetime(2026, 2, 20, 14, 5, tzinfo=dt.UTC)
-
-
-def publish_at(article, when):
-    with time_machine.travel(when, tick=False):
-        article.save_revision().publish()
-    article.refresh_from_db()
-    return article
 
 
 @pytest.fixture
