@@ -1,13 +1,15 @@
 """The page tree every test can stand on: root → front page → section, on the default site."""
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
+from django.utils import timezone
 from wagtail.models import Collection, Locale, Page, Site
 
 from dateline.home.models import HomePage
 
-from .news.factories import SectionPageFactory
+from .news.factories import ArticlePageFactory, SectionPageFactory
 
 
 @pytest.fixture(autouse=True)
@@ -54,6 +56,18 @@ def home(db) -> HomePage:
 @pytest.fixture
 def section(home):
     return SectionPageFactory(parent=home, title="World", slug="world")
+
+
+@pytest.fixture
+def story(section):
+    """Make a live story (in the World section unless told), published the given number of hours ago."""
+
+    def make(hours_ago: float = 1, parent=None, **fields):
+        published = timezone.now() - dt.timedelta(hours=hours_ago)
+        fields.setdefault("last_published_at", published)
+        return ArticlePageFactory(parent=parent or section, first_published_at=published, **fields)
+
+    return make
 
 
 @pytest.fixture
