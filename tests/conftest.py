@@ -21,8 +21,11 @@ def _media_in_tmp(settings, tmp_path):
 def _fresh_caches():
     from django.core.cache import caches
 
+    from dateline.core.memo import memo
+
     for cache in caches.all(initialized_only=False):
         cache.clear()
+    memo.clear()
 
 
 @pytest.fixture(autouse=True)

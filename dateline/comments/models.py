@@ -6,6 +6,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
+from dateline.core.memo import MemoizedSettingMixin
+
 NAME_MAX_LENGTH = 80
 BODY_MAX_LENGTH = 5000
 
@@ -189,7 +191,7 @@ def _lines(text: str) -> list[str]:
 
 
 @register_setting(icon="comment")
-class CommentSettings(BaseSiteSetting):
+class CommentSettings(MemoizedSettingMixin, BaseSiteSetting):
     """Comment rules a newsroom tunes without a deploy."""
 
     close_after_days = models.PositiveIntegerField(

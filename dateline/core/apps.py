@@ -8,13 +8,21 @@ class CoreConfig(AppConfig):
     verbose_name = _("Dateline core")
 
     def ready(self):
-        from django.db.models.signals import post_save
+        from django.db.models.signals import post_delete, post_save
         from wagtail.contrib.settings.models import BaseSiteSetting
+        from wagtail.models import Locale, PageViewRestriction, Site
 
-        from .cache import purge_all_on_site_setting_change
+        from .cache import purge_all_on_restriction_change, purge_all_on_site_change, purge_all_on_site_setting_change
 
         # Site settings (outlet code, share targets, the breaking-news banner) show on every page.
         for model in apps.get_models():
             if issubclass(model, BaseSiteSetting):
                 uid = f"dateline.core.purge_all.{model._meta.label}"
                 post_save.connect(purge_all_on_site_setting_change, sender=model, dispatch_uid=uid)
+        for signal in (post_save, post_delete):
+            name = "save" if signal is post_save else "delete"
+            for model in (Site, Locale):
+                uid = f"dateline.core.purge_all.{model._meta.label}.{name}"
+                signal.connect(purge_all_on_site_change, sender=model, dispatch_uid=uid)
+            uid = f"dateline.core.purge_all.restriction.{name}"
+            signal.connect(purge_all_on_restriction_change, sender=PageViewRestriction, dispatch_uid=uid)

@@ -265,7 +265,7 @@ def _marker_timeout() -> int:
     return settings.DATELINE_PAGE_CACHE_SECONDS + settings.DATELINE_STALE_IF_ERROR_SECONDS + 60
 
 
-def read_page(key: str, *, now: float) -> tuple[CachedPage | None, str]:
+def read_page(key: str, *, now: float, request: HttpRequest | None = None) -> tuple[CachedPage | None, str]:
     """The stored page and its state: "fresh", "expired" (usable if rendering fails), "purged" or "miss".
 
     Costs one shared read (the newest purge time) when nothing was purged since the page was
@@ -277,6 +277,8 @@ def read_page(key: str, *, now: float) -> tuple[CachedPage | None, str]:
         # No record of purges (new or flushed cache): start one; pages made before it get checked.
         cache.add(LATEST_PURGE_KEY, now, timeout=_marker_timeout())
         latest = cache.get(LATEST_PURGE_KEY)
+    if request is not None:
+        request._dateline_purge_epoch = latest  # read once per request: core.memo uses it too
     recent = recent_pages.get(key)
     if recent is not None and latest is not None and recent[1] == latest:
         entry = recent[0]
@@ -412,9 +414,9 @@ def purge_page(page, *, hard: bool = False) -> None:
     purge(urls=urls, keys=keys, hard=hard)
 
 
-def purge_all_pages() -> None:
+def purge_all_pages(*, hard: bool = False) -> None:
     """For what every page shows (navigation, site settings, the breaking-news banner)."""
-    purge(keys=[ALL_PAGES_KEY])
+    purge(keys=[ALL_PAGES_KEY], hard=hard)
 
 
 def purge_all_on_site_setting_change(sender, instance, **kwargs) -> None:
@@ -423,3 +425,17 @@ def purge_all_on_site_setting_change(sender, instance, **kwargs) -> None:
 
     if isinstance(instance, BaseSiteSetting):
         purge_all_pages()
+
+
+def purge_all_on_site_change(sender, instance, **kwargs) -> None:
+    """post_save/post_delete receiver for Site and Locale: which site and language a URL serves."""
+    purge_all_pages()
+
+
+def purge_all_on_restriction_change(sender, instance, **kwargs) -> None:
+    """post_save/post_delete receiver for PageViewRestriction.
+
+    A page just made private must not be served again from any copy, not even from grace (hard);
+    every page, because a restriction covers a whole subtree.
+    """
+    purge_all_pages(hard=True)

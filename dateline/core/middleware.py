@@ -20,6 +20,7 @@ from .cache import (
     read_page,
     store_page,
 )
+from .memo import memoized_site
 from .views import database_unavailable
 
 logger = logging.getLogger(__name__)
@@ -56,7 +57,7 @@ class PageCacheMiddleware:
             except DisallowedHost:
                 key = None
             if key is not None:
-                entry, state = read_page(key, now=now)
+                entry, state = read_page(key, now=now, request=request)
                 if state == "fresh":
                     return self._conditional(request, entry.to_response(request, now=now), entry, "hit")
 
@@ -97,6 +98,18 @@ class PageCacheMiddleware:
             logger.warning("Database unavailable while serving a request: %s", type(exception).__name__)
             return database_unavailable(request)
         return None
+
+
+class SiteMiddleware:
+    """Find the request's Wagtail site once per purge per process, not once per request (core.memo)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not hasattr(request, "_wagtail_site") and not is_excluded_path(request.path):
+            request._wagtail_site = memoized_site(request)
+        return self.get_response(request)
 
 
 def _note_database_error(sender, request=None, **kwargs):

@@ -7,6 +7,8 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.images import get_image_model_string
 
+from .memo import MemoizedSettingMixin
+
 SHARE_TARGETS = [
     ("pinterest", "Pinterest"),
     ("telegram", "Telegram"),
@@ -33,7 +35,7 @@ outlet_code_validator = RegexValidator(
 
 
 @register_setting(icon="site")
-class NewsroomSettings(BaseSiteSetting):
+class NewsroomSettings(MemoizedSettingMixin, BaseSiteSetting):
     """What a newsroom changes without a deploy: its outlet code, logo, photo rules and share targets."""
 
     outlet_code = models.CharField(

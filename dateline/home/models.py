@@ -8,6 +8,7 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Orderable, Page
 
 from dateline.core.cache import CacheKeysMixin
+from dateline.core.memo import MemoizedSettingMixin, MemoizedViewRestrictionsMixin
 
 from .queries import front_page_stories
 from .structured_data import front_page_structured_data
@@ -15,7 +16,7 @@ from .structured_data import front_page_structured_data
 MAX_PINNED_STORIES = 6
 
 
-class HomePage(CacheKeysMixin, Page):
+class HomePage(CacheKeysMixin, MemoizedViewRestrictionsMixin, Page):
     """The front page of one language's site: lead story, pinned stories, section rows, most commented."""
 
     lead_story = models.ForeignKey(
@@ -69,7 +70,7 @@ class PinnedStory(Orderable):
 
 
 @register_setting(icon="warning")
-class BreakingNewsBanner(BaseSiteSetting):
+class BreakingNewsBanner(MemoizedSettingMixin, BaseSiteSetting):
     """A one-line alert above every page, with a link and an expiry so it never lingers."""
 
     is_active = models.BooleanField(_("show the banner"), default=False)

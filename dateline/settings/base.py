@@ -70,6 +70,8 @@ MIDDLEWARE = [
     "dateline.core.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # The request's Wagtail site from a per-process memo that every purge clears (core.memo).
+    "dateline.core.middleware.SiteMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -77,6 +79,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Finds an article in one query before Wagtail walks the page tree (news.routing).
+    "dateline.news.routing.ArticleRouteMiddleware",
 ]
 
 ROOT_URLCONF = "dateline.urls"

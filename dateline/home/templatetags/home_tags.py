@@ -8,6 +8,7 @@ from django.utils import translation
 from django.utils.translation import get_language
 from wagtail.models import Locale, Page
 
+from dateline.core.memo import memo
 from dateline.core.models import NewsroomSettings
 from dateline.feeds.discovery import feed_links_for
 from dateline.home.models import BreakingNewsBanner, HomePage
@@ -24,13 +25,17 @@ def _active_locale(page) -> Locale:
     return Locale.get_active()
 
 
+def _navigation(current) -> tuple[HomePage | None, list[SectionPage]]:
+    home = HomePage.objects.live().filter(locale=_active_locale(current)).first()
+    return home, list(SectionPage.objects.live().public().child_of(home)) if home else []
+
+
 @register.inclusion_tag("home/includes/site_nav.html", takes_context=True)
 def site_navigation(context):
     """The front page and sections of the current language, for the site header."""
     request = context.get("request")
     current = context.get("page")
-    home = HomePage.objects.live().filter(locale=_active_locale(current)).first()
-    sections = SectionPage.objects.live().public().child_of(home) if home else []
+    home, sections = memo.get(request, ("navigation", _active_locale(current).pk), lambda: _navigation(current))
     current_path = getattr(current, "url_path", "")
     return {
         "request": request,
@@ -74,13 +79,21 @@ def _breadcrumbs(request, page) -> dict | None:
     """schema.org BreadcrumbList for a section or article: front page, section, article."""
     if not isinstance(page, SectionPage | ArticlePage):
         return None
+    site = getattr(request, "_wagtail_site", None)
+    parent_path = page.path[: -page.steplen]
+    above = memo.get(request, ("crumbs", getattr(site, "pk", None), parent_path), lambda: _crumbs_above(request, page))
+    here = {"@type": "ListItem", "position": len(above) + 1, "name": page.title, "item": page.get_full_url(request)}
+    items = [*above, here]
+    return {"@context": "https://schema.org", "@type": "BreadcrumbList", "itemListElement": items}
+
+
+def _crumbs_above(request, page) -> list[dict]:
     # Plain pages (one query): a crumb needs only its title, URL and type, not its specific fields.
-    trail = list(page.get_ancestors().filter(depth__gte=2)) + [page]
     items = []
-    for position, crumb in enumerate(trail, start=1):
+    for position, crumb in enumerate(page.get_ancestors().filter(depth__gte=2), start=1):
         name = settings.DATELINE_SITE_NAME if issubclass(crumb.specific_class or Page, HomePage) else crumb.title
         items.append({"@type": "ListItem", "position": position, "name": name, "item": crumb.get_full_url(request)})
-    return {"@context": "https://schema.org", "@type": "BreadcrumbList", "itemListElement": items}
+    return items
 
 
 def _social(context, request, page) -> dict | None:

@@ -16,6 +16,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from dateline.core.cache import CacheKeysMixin
+from dateline.core.memo import MemoizedViewRestrictionsMixin
 from dateline.core.models import NewsroomSettings, outlet_code_validator
 from dateline.news.blocks import ArticleBodyBlock
 from dateline.news.sharing import share_links_for
@@ -77,7 +78,7 @@ class ArticlePageForm(WagtailAdminPageForm):
         headline.error_messages["required"] = _("Write a headline: an article cannot be saved without one.")
 
 
-class ArticlePage(CacheKeysMixin, Page):
+class ArticlePage(CacheKeysMixin, MemoizedViewRestrictionsMixin, Page):
     """A news story: headline, standfirst, dateline, byline, lead photo, body, tags and comments switch."""
 
     standfirst = models.TextField(

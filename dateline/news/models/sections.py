@@ -5,13 +5,14 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from dateline.core.cache import ALL_PAGES_KEY, CacheKeysMixin
+from dateline.core.memo import MemoizedViewRestrictionsMixin
 from dateline.news import queries
 from dateline.news.pagination import CountCachedPaginator, page_or_404
 
 SECTION_PAGE_SIZE = 20
 
 
-class SectionPage(CacheKeysMixin, Page):
+class SectionPage(CacheKeysMixin, MemoizedViewRestrictionsMixin, Page):
     """A desk of the newsroom (World, Americas, Sport) listing its articles, newest first."""
 
     intro = models.TextField(_("introduction"), blank=True, max_length=600)

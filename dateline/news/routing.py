@@ -1,0 +1,77 @@
+"""Articles found in one query instead of Wagtail's walk down the tree.
+
+Wagtail routes /<section>/<article>/ with six queries: the site's front page in the active
+language, then for each level the child by slug and its specific row. An article's URL is its
+url_path below the front page, so one query on ArticlePage (with what the page shows of its lead
+photo, editor and locale) finds it; the section comes from the memo. Wagtail then serves it as
+usual (before_serve_page hooks, view restrictions, serve): only the routing is skipped, through the
+request attribute route_for_request documents. Anything else (front page, sections, their own
+routes, drafts, 404s) is routed by Wagtail.
+"""
+
+from __future__ import annotations
+
+from django.utils.translation import get_language
+from wagtail import views as wagtail_views
+from wagtail.models import Site
+from wagtail.url_routing import RouteResult
+
+from dateline.core.memo import memo
+
+from .models import ArticlePage, SectionPage
+
+ARTICLE_DEPTH_BELOW_FRONT = 2  # /<section>/<article>/
+
+
+def _front_page_url_path(site, language: str) -> str:
+    return site.root_page.localized.url_path
+
+
+def _section(parent_path: str) -> SectionPage | None:
+    return SectionPage.objects.filter(path=parent_path).first()
+
+
+def find_article(request, path: str) -> ArticlePage | None:
+    """The live article at this path (as wagtail_serve receives it) of the request's site, or None."""
+    components = [component for component in path.split("/") if component]
+    if len(components) != ARTICLE_DEPTH_BELOW_FRONT:
+        return None
+    site = Site.find_for_request(request)
+    if site is None:
+        return None
+    language = get_language()
+    front_path = memo.get(request, ("front-url-path", site.pk, language), lambda: _front_page_url_path(site, language))
+    article = (
+        ArticlePage.objects.live()
+        .select_related("lead_photo", "edited_by", "locale")
+        .filter(url_path=front_path + "/".join(components) + "/")
+        .first()
+    )
+    if article is None:
+        return None
+    parent_path = article.path[: -ArticlePage.steplen]
+    section = memo.get(request, ("section-at", parent_path), lambda: _section(parent_path))
+    if section is not None:
+        article._cached_parent_obj = section
+    return article
+
+
+class ArticleRouteMiddleware:
+    """Route GET requests for articles before Wagtail's serve view does (see the module docstring)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if view_func is not wagtail_views.serve or request.method not in ("GET", "HEAD"):
+            return None
+        if hasattr(request, "_wagtail_route_for_request"):
+            return None
+        path = view_args[0] if view_args else view_kwargs.get("path", "")
+        article = find_article(request, path)
+        if article is not None:
+            request._wagtail_route_for_request = RouteResult(article)
+        return None

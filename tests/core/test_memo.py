@@ -1,0 +1,144 @@
+"""The per-process memo of site-wide lookups: reused between purges, never older than the newest one."""
+
+from unittest import mock
+
+import pytest
+from bs4 import BeautifulSoup
+from django.http import HttpRequest
+from django.test import Client
+from wagtail.models import PageViewRestriction, Site
+
+from dateline.core.cache import AppCacheBackend, page_cache
+from dateline.core.memo import ContentMemo, memo, purge_epoch
+from dateline.core.models import NewsroomSettings
+from tests.news.factories import ArticlePageFactory, SectionPageFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def counter():
+    calls = []
+
+    def compute():
+        calls.append(None)
+        return len(calls)
+
+    return compute
+
+
+def purge_something():
+    AppCacheBackend({}).purge_keys(["front"])
+
+
+def test_a_value_is_computed_once_until_something_is_purged():
+    values, compute = ContentMemo(), counter()
+    assert values.get(HttpRequest(), "k", compute) == 1
+    assert values.get(HttpRequest(), "k", compute) == 1
+    purge_something()
+    assert values.get(HttpRequest(), "k", compute) == 2
+    assert values.get(HttpRequest(), "k", compute) == 2
+
+
+def test_a_request_that_began_before_a_purge_neither_reuses_nor_stores():
+    values, compute = ContentMemo(), counter()
+    early = HttpRequest()
+    assert values.get(early, "k", compute) == 1
+    purge_something()
+    assert values.get(HttpRequest(), "k", compute) == 2  # a request after the purge recomputes
+    assert values.get(early, "k", compute) == 3  # the early request computes for itself...
+    assert values.get(HttpRequest(), "k", compute) == 2  # ...and leaves the fresh value in place
+
+
+def test_the_shared_record_is_read_once_per_request():
+    purge_something()  # a record exists, as on any running site
+    request = HttpRequest()
+    with mock.patch.object(page_cache(), "get", wraps=page_cache().get) as reads:
+        ContentMemo().get(request, "a", counter())
+        ContentMemo().get(request, "b", counter())
+        purge_epoch(request)
+    assert reads.call_count == 1
+
+
+def test_nothing_is_remembered_while_the_shared_cache_cannot_be_read(settings):
+    settings.CACHES = {**settings.CACHES, "pages": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+    values, compute = ContentMemo(), counter()
+    assert values.get(HttpRequest(), "k", compute) == 1
+    assert values.get(HttpRequest(), "k", compute) == 2
+
+
+def test_old_entries_make_room_for_new_ones():
+    values = ContentMemo(max_entries=2)
+    request = HttpRequest()
+    for key in "abc":
+        values.get(request, key, lambda key=key: key)
+    assert values.get(request, "a", lambda: "recomputed") == "recomputed"
+    assert values.get(request, "c", lambda: "recomputed") == "c"
+
+
+# --- Through the site: every change that the memo remembers purges --------------------------------
+
+
+def dateline_of(response) -> str:
+    return BeautifulSoup(response.content, "lxml").select_one(".dateline").get_text(" ", strip=True)
+
+
+def nav_titles(response) -> list[str]:
+    return [a.get_text(strip=True) for a in BeautifulSoup(response.content, "lxml").select("nav.site-nav a")]
+
+
+@pytest.fixture
+def story(section):
+    article = ArticlePageFactory(parent=section, slug="ministers-agree", dateline_place="Brussels")
+    article.save_revision().publish()
+    return article
+
+
+def test_a_memoized_render_is_the_same_page_as_a_fresh_one(client, story):
+    memo.clear()
+    fresh = client.get(story.url)
+    remembered = client.get(story.url)
+    assert remembered.content == fresh.content
+
+
+def test_saving_a_setting_shows_on_the_next_page_view(client, story, django_capture_on_commit_callbacks):
+    NewsroomSettings.objects.update_or_create(site=story.get_site(), defaults={"outlet_code": "RHC"})
+    memo.clear()
+    assert "(RHC)" in dateline_of(client.get(story.url))
+    settings_row = NewsroomSettings.objects.get(site=story.get_site())
+    settings_row.outlet_code = "DLN"
+    with django_capture_on_commit_callbacks(execute=True):
+        settings_row.save()
+    assert "(DLN)" in dateline_of(client.get(story.url))
+
+
+def test_a_published_section_joins_the_navigation_at_once(client, home, story, django_capture_on_commit_callbacks):
+    assert "Sport" not in nav_titles(client.get(story.url))
+    sport = SectionPageFactory(parent=home, title="Sport", slug="sport", live=False)
+    with django_capture_on_commit_callbacks(execute=True):
+        sport.save_revision().publish()
+    assert "Sport" in nav_titles(client.get(story.url))
+
+
+def test_restricting_a_section_hides_its_articles_at_once(client, section, story, django_capture_on_commit_callbacks):
+    assert client.get(story.url).status_code == 200  # the memo now says no page is restricted
+    with django_capture_on_commit_callbacks(execute=True):
+        PageViewRestriction.objects.create(page=section, restriction_type=PageViewRestriction.LOGIN)
+    response = Client().get(story.url)
+    assert response.status_code == 302
+    assert "/login/" in response["Location"]
+
+
+def test_a_restriction_purges_every_page_hard(section, django_capture_on_commit_callbacks):
+    with mock.patch("dateline.core.tasks.purge_caches") as task:
+        with django_capture_on_commit_callbacks(execute=True):
+            PageViewRestriction.objects.create(page=section, restriction_type=PageViewRestriction.LOGIN)
+    task.enqueue.assert_called_once_with([], ["all"], True)
+
+
+def test_moving_the_site_to_another_host_purges_every_page(home, django_capture_on_commit_callbacks):
+    site = Site.objects.get(is_default_site=True)
+    site.hostname = "news.example.org"
+    with mock.patch("dateline.core.tasks.purge_caches") as task:
+        with django_capture_on_commit_callbacks(execute=True):
+            site.save()
+    task.enqueue.assert_called_once_with([], ["all"], False)
