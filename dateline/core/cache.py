@@ -20,8 +20,9 @@ import logging
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import TypeVar
 from urllib.error import HTTPError, URLError
 from urllib.parse import urlsplit
 from urllib.request import urlopen
@@ -38,6 +39,7 @@ from wagtail.contrib.frontend_cache.backends.base import BaseBackend
 from wagtail.contrib.frontend_cache.backends.http import HTTPBackend, PurgeRequest
 
 logger = logging.getLogger(__name__)
+T = TypeVar("T")
 
 # Set by the comments room after a reader posts; its holder sees their own pending comment.
 PENDING_COOKIE_NAME = "dateline_pending"
@@ -278,7 +280,7 @@ def read_page(key: str, *, now: float, request: HttpRequest | None = None) -> tu
         cache.add(LATEST_PURGE_KEY, now, timeout=_marker_timeout())
         latest = cache.get(LATEST_PURGE_KEY)
     if request is not None:
-        request._dateline_purge_epoch = latest  # read once per request: core.memo uses it too
+        setattr(request, EPOCH_ATTRIBUTE, latest)  # read once per request: fragments and core.memo use it too
     recent = recent_pages.get(key)
     if recent is not None and latest is not None and recent[1] == latest:
         entry = recent[0]
@@ -297,6 +299,27 @@ def read_page(key: str, *, now: float, request: HttpRequest | None = None) -> tu
                 return entry, "purged"
         recent_pages.put(key, entry, latest)
     return entry, "fresh" if now < entry.fresh_until else "expired"
+
+
+EPOCH_ATTRIBUTE = "_dateline_purge_epoch"
+_UNSET = object()
+
+
+def purge_epoch(request: HttpRequest | None) -> float | None:
+    """The newest purge time in the shared cache, read once per request; None when it cannot be read."""
+    if request is not None:
+        epoch = getattr(request, EPOCH_ATTRIBUTE, _UNSET)
+        if epoch is not _UNSET:
+            return epoch
+    cache = page_cache()
+    epoch = cache.get(LATEST_PURGE_KEY)
+    if epoch is None:
+        # No record yet (new or flushed cache): start one, as read_page does.
+        cache.add(LATEST_PURGE_KEY, time.time(), timeout=_marker_timeout())
+        epoch = cache.get(LATEST_PURGE_KEY)
+    if request is not None:
+        setattr(request, EPOCH_ATTRIBUTE, epoch)
+    return epoch
 
 
 def store_page(key: str, request: HttpRequest, response: HttpResponse, *, rendered_at: float, ttl: int) -> None:
@@ -321,6 +344,46 @@ def store_page(key: str, request: HttpRequest, response: HttpResponse, *, render
     # Start the record of purges if there is none, with a value no earlier record had, so copies
     # checked before a flush of the shared cache are never taken as checked after it.
     cache.add(LATEST_PURGE_KEY, time.time(), timeout=_marker_timeout())
+
+
+# --- Fragments -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class CachedFragment:
+    rendered_at: float
+    keys: tuple[str, ...]
+    value: object
+
+
+def cached_fragment(request: HttpRequest | None, name: str, keys: Iterable[str], compute: Callable[[], T]) -> T:
+    """A costly part of a page, kept in the page cache until a purge of any of its surrogate keys.
+
+    The same rule as whole pages: an entry made before the newest purge of one of its keys is dead.
+    Costs one shared read when nothing was purged since the entry was made, two when something was.
+    Previews and a cache that cannot be read compute every time.
+    """
+    seconds = settings.DATELINE_FRAGMENT_CACHE_SECONDS
+    if seconds <= 0 or getattr(request, "is_preview", False):
+        return compute()
+    keys = tuple(sorted({*keys, ALL_PAGES_KEY}))
+    cache_key = "fragment:" + hashlib.md5(name.encode(), usedforsecurity=False).hexdigest()
+    cache = page_cache()
+    started = time.time()
+    latest = purge_epoch(request)
+    entry = cache.get(cache_key) if latest is not None else None
+    if isinstance(entry, CachedFragment) and entry.keys == keys:
+        if latest + PURGE_SKEW_SECONDS < entry.rendered_at:
+            return entry.value  # nothing at all was purged since it was made
+        markers = cache.get_many([_marker(key) for key in keys])
+        if not markers or max(markers.values()) + PURGE_SKEW_SECONDS < entry.rendered_at:
+            return entry.value
+    value = compute()
+    if latest is not None:
+        # Stamped with the time before computing: a purge committed while it computed kills it.
+        # Never outlives the purge markers it is checked against.
+        cache.set(cache_key, CachedFragment(started, keys, value), timeout=min(seconds, _marker_timeout()))
+    return value
 
 
 class AppCacheBackend(BaseBackend):

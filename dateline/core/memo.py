@@ -16,35 +16,16 @@ If the shared cache cannot be read (Redis down), nothing is remembered: every re
 from __future__ import annotations
 
 import threading
-import time
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from typing import TypeVar
 
 from django.http import HttpRequest
 
-from .cache import LATEST_PURGE_KEY, _marker_timeout, page_cache
+from .cache import purge_epoch
 
 T = TypeVar("T")
-EPOCH_ATTRIBUTE = "_dateline_purge_epoch"
 _UNSET = object()
-
-
-def purge_epoch(request: HttpRequest | None) -> float | None:
-    """The newest purge time in the shared cache, read once per request; None when it cannot be read."""
-    if request is not None:
-        epoch = getattr(request, EPOCH_ATTRIBUTE, _UNSET)
-        if epoch is not _UNSET:
-            return epoch
-    cache = page_cache()
-    epoch = cache.get(LATEST_PURGE_KEY)
-    if epoch is None:
-        # No record yet (new or flushed cache): start one, as the page cache does.
-        cache.add(LATEST_PURGE_KEY, time.time(), timeout=_marker_timeout())
-        epoch = cache.get(LATEST_PURGE_KEY)
-    if request is not None:
-        setattr(request, EPOCH_ATTRIBUTE, epoch)
-    return epoch
 
 
 class ContentMemo:

@@ -10,8 +10,10 @@ Publishing also queues the renditions the article's photos will be shown in, so 
 """
 
 from django.apps import apps
+from django.conf import settings
 from django.db import transaction
-from django.db.models.signals import post_delete, post_save, pre_save
+from django.db.models import Q
+from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
 from django.utils import translation
 from taggit.models import Tag
 from wagtail.images.models import Filter
@@ -98,6 +100,25 @@ def purge_person(sender, instance, raw=False, **kwargs):
     purge(urls=[url] if url else [], keys=[f"person-{slug}" for slug in slugs])
 
 
+def articles_showing(photo) -> list[ArticlePage]:
+    """Live articles that show a photo: as their lead, or in their body (Wagtail's reference index)."""
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.models import ReferenceIndex
+
+    page_type = ContentType.objects.get_for_model(Page)
+    in_body = ReferenceIndex.get_references_to(photo).filter(base_content_type=page_type).values("object_id")
+    referenced = [int(pk) for pk in in_body.values_list("object_id", flat=True) if str(pk).isdigit()]
+    return list(ArticlePage.objects.live().filter(Q(lead_photo=photo) | Q(pk__in=referenced)))
+
+
+def purge_photo_pages(sender, instance, created=False, raw=False, **kwargs):
+    """An edited photo (credit, caption, focal point, file) or a deleted one: purge where it shows."""
+    if raw or created:
+        return
+    for article in articles_showing(instance):
+        purge_page(article)
+
+
 def remember_tag_slug(sender, instance, raw=False, **kwargs):
     if not raw and instance.pk:
         instance._slug_before_save = Tag.objects.filter(pk=instance.pk).values_list("slug", flat=True).first()
@@ -126,6 +147,9 @@ def connect() -> None:
     pre_save.connect(remember_person_slug, sender=Person, dispatch_uid=uid + "person_pre_save")
     post_save.connect(purge_person, sender=Person, dispatch_uid=uid + "person_saved")
     post_delete.connect(purge_person, sender=Person, dispatch_uid=uid + "person_deleted")
+    photo_model = apps.get_model(settings.WAGTAILIMAGES_IMAGE_MODEL)
+    post_save.connect(purge_photo_pages, sender=photo_model, dispatch_uid=uid + "photo_saved")
+    pre_delete.connect(purge_photo_pages, sender=photo_model, dispatch_uid=uid + "photo_deleted")
     pre_save.connect(remember_tag_slug, sender=Tag, dispatch_uid=uid + "tag_pre_save")
     post_save.connect(purge_tag, sender=Tag, dispatch_uid=uid + "tag_saved")
     post_delete.connect(purge_tag, sender=Tag, dispatch_uid=uid + "tag_deleted")

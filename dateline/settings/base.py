@@ -250,6 +250,9 @@ DATELINE_STALE_WHILE_REVALIDATE_SECONDS = 60
 DATELINE_STALE_IF_ERROR_SECONDS = 60 * 60 * 24
 # The app's own page cache; 0 turns it off (e.g. behind Varnish, to save memory).
 DATELINE_PAGE_CACHE_SECONDS = env.int("DATELINE_PAGE_CACHE_SECONDS", default=600)
+# Parts of pages that cost the most to render and change only when the page is purged (an
+# article's approved comments): kept in the same cache, dropped by the same purges; 0 turns it off.
+DATELINE_FRAGMENT_CACHE_SECONDS = env.int("DATELINE_FRAGMENT_CACHE_SECONDS", default=3600)
 DATELINE_UNCACHED_PATH_PREFIXES = ["/admin/", "/django-admin/", "/documents/", "/healthz", STATIC_URL, MEDIA_URL]
 # Messages in a cookie: the session is never touched (nor Vary: Cookie added) for anonymous readers.
 MESSAGE_STORAGE = "django.contrib.messages.storage.cookie.CookieStorage"

@@ -8,8 +8,8 @@ from django.http import HttpRequest
 from django.test import Client
 from wagtail.models import PageViewRestriction, Site
 
-from dateline.core.cache import AppCacheBackend, page_cache
-from dateline.core.memo import ContentMemo, memo, purge_epoch
+from dateline.core.cache import AppCacheBackend, page_cache, purge_epoch
+from dateline.core.memo import ContentMemo, memo
 from dateline.core.models import NewsroomSettings
 from tests.news.factories import ArticlePageFactory, SectionPageFactory
 

@@ -190,3 +190,36 @@ def test_approving_a_comment_purges_the_article_from_the_app_cache(
         response = client.get(article.url)
     assert response["X-Dateline-Cache"] == "miss"
     assert "A pending view." in BeautifulSoup(response.content, "lxml").get_text()
+
+
+def credit_shown(response) -> str:
+    return BeautifulSoup(response.content, "lxml").select_one(".photo__credit").get_text(strip=True)
+
+
+def test_editing_a_lead_photos_credit_shows_at_once(client, section, settings, django_capture_on_commit_callbacks):
+    from tests.photos.factories import PhotoFactory
+
+    settings.DATELINE_FRAGMENT_CACHE_SECONDS = 600
+    photo = PhotoFactory(credit="AFP")
+    story = ArticlePageFactory(parent=section, lead_photo=photo)
+    story.save_revision().publish()
+    assert credit_shown(client.get(story.url)) == "(Photo: AFP)"
+    photo.credit = "Reuters"
+    with django_capture_on_commit_callbacks(execute=True):
+        photo.save()
+    with later():
+        assert credit_shown(client.get(story.url)) == "(Photo: Reuters)"
+
+
+def test_a_photo_in_the_body_purges_its_article_when_edited(section, django_capture_on_commit_callbacks):
+    from tests.photos.factories import PhotoFactory
+
+    photo = PhotoFactory()
+    story = ArticlePageFactory(parent=section, body=[("photo", {"photo": photo, "caption": "At the port."})])
+    story.save_revision().publish()
+    untouched = ArticlePageFactory(parent=section)
+    untouched.save_revision().publish()
+    photo.credit = "Reuters"
+    with mock.patch("dateline.news.signals.purge_page") as purge_page:
+        photo.save()
+    assert [call.args[0].pk for call in purge_page.call_args_list] == [story.pk]

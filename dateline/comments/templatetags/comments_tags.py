@@ -1,6 +1,7 @@
 """How other rooms show comments without importing this one: template tags only."""
 
 import json
+from dataclasses import dataclass
 
 from django import template
 from django.urls import reverse
@@ -8,8 +9,10 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import conditional_escape, format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+
+from dateline.core.cache import cached_fragment
 
 from ..forms import CommentForm
 from ..models import Comment, CommentStatus
@@ -20,22 +23,14 @@ from ..text import render_body
 register = template.Library()
 
 
-def _approved(article, request) -> list[Comment]:
-    """The article's approved comments, oldest first: one query per request, shared by the byline's
-    count and the comments section (both render in the same response)."""
-    if request is None:
-        return list(Comment.objects.for_thread(article).only("pk", "parent_id", "name", "body", "created_at"))
-    fetched = request.__dict__.setdefault("_dateline_approved_comments", {})
-    if article.pk not in fetched:
-        fetched[article.pk] = list(
-            Comment.objects.for_thread(article).only("pk", "parent_id", "name", "body", "created_at")
-        )
-    return fetched[article.pk]
+def _approved(article) -> list[Comment]:
+    """The article's approved comments, oldest first, with only what the page shows of them."""
+    return list(Comment.objects.for_thread(article).only("pk", "parent_id", "name", "body", "created_at"))
 
 
-def _threads(article, request=None) -> list[Comment]:
+def _threads(article) -> list[Comment]:
     """Approved comments oldest first, each top-level one carrying its approved replies."""
-    comments = _approved(article, request)
+    comments = _approved(article)
     top = {comment.pk: comment for comment in comments if comment.parent_id is None}
     threads = []
     for comment in comments:
@@ -122,6 +117,59 @@ def _widget_strings() -> str:
     )
 
 
+@dataclass(frozen=True, slots=True)
+class ApprovedThreads:
+    """An article's approved comments as readers see them: what the page cache's fragments keep."""
+
+    count: int
+    html: SafeString  # the <li> of each thread, built by _CommentRenderer
+    names: dict[int, str]  # commenter name by comment id, for "Replying to …"
+
+
+@dataclass(frozen=True, slots=True)
+class ReplyTarget:
+    pk: int
+    name: str
+
+
+def _is_open(article, request) -> bool:
+    if request is None:
+        return comments_are_open(article, settings_for(article, request))
+    found = request.__dict__.setdefault("_dateline_comments_open", {})
+    if article.pk not in found:
+        found[article.pk] = comments_are_open(article, settings_for(article, request))
+    return found[article.pk]
+
+
+def approved_threads(article, request) -> ApprovedThreads:
+    """The approved comments, rendered once per change: a fragment dropped by every purge of the
+    article (moderating, editing or deleting a comment purges it), and kept per request for the
+    byline's count and the comments section."""
+    is_open = _is_open(article, request)
+    article_url = article.get_url(request)
+
+    def render() -> ApprovedThreads:
+        threads = _threads(article)
+        renderer = _CommentRenderer(article_url=article_url, is_open=is_open)
+        html = mark_safe("".join(renderer.thread(comment) for comment in threads))  # noqa: S308 - built escaped
+        names = {comment.pk: comment.name for thread in threads for comment in [thread, *thread.thread_replies]}
+        return ApprovedThreads(count=len(names), html=html, names=names)
+
+    if request is None:
+        return render()
+    kept = request.__dict__.setdefault("_dateline_approved_threads", {})
+    if article.pk not in kept:
+        name = f"comments:{article.pk}:{get_language()}:{int(is_open)}:{article_url}"
+        kept[article.pk] = cached_fragment(request, name, [f"article-{article.pk}"], render)
+    return kept[article.pk]
+
+
+def _reply_target(approved: ApprovedThreads, parent_id: str) -> ReplyTarget | None:
+    if not parent_id.isdigit() or int(parent_id) not in approved.names:
+        return None
+    return ReplyTarget(pk=int(parent_id), name=approved.names[int(parent_id)])
+
+
 @register.inclusion_tag("comments/comments_section.html", takes_context=True)
 def comments_section(context, article):
     """The comments of one article and the form to add one.
@@ -130,10 +178,8 @@ def comments_section(context, article):
     posted (the pending cookie bypasses caches) and a failed post re-rendered with its errors.
     """
     request = context.get("request")
-    rules = settings_for(article, request)
-    threads = _threads(article, request)
-    count = sum(1 + len(comment.thread_replies) for comment in threads)
-    is_open = comments_are_open(article, rules)
+    approved = approved_threads(article, request)
+    is_open = _is_open(article, request)
 
     own_pending = []
     if request is not None and request.COOKIES.get("dateline_pending"):
@@ -147,28 +193,20 @@ def comments_section(context, article):
             )
 
     form = getattr(request, "comment_form", None)
-    reply_to = None
     if form is None:
-        parent_id = request.GET.get("reply_to", "") if request is not None else ""
-        if parent_id.isdigit():
-            reply_to = next(
-                (c for t in threads for c in [t, *t.thread_replies] if c.pk == int(parent_id)),
-                None,
-            )
+        reply_to = _reply_target(approved, request.GET.get("reply_to", "") if request is not None else "")
         form = CommentForm(initial={"parent": reply_to.pk if reply_to else None})
     else:
-        parent_id = form.data.get("parent", "")
-        if parent_id.isdigit():
-            reply_to = next((c for t in threads for c in [t, *t.thread_replies] if c.pk == int(parent_id)), None)
+        reply_to = _reply_target(approved, form.data.get("parent", ""))
 
     article_url = article.get_url(request)
     render = _CommentRenderer(article_url=article_url, is_open=is_open)
     return {
         "article": article,
         "request": request,
-        "threads": [render.thread(comment) for comment in threads],
+        "threads_html": approved.html,
         "own_pending_html": [render.comment(comment, pending=True) for comment in own_pending],
-        "count": count,
+        "count": approved.count,
         "is_open": is_open,
         "own_pending": own_pending,
         "form": form,
@@ -186,8 +224,8 @@ def comment_count_link(context, article):
     request = context.get("request")
     if request is None:
         count = Comment.objects.approved().filter(article=article).count()
-    else:  # the comments section below needs the list anyway: count what it will show
-        count = len(_approved(article, request))
+    else:  # the comments section below needs them anyway: count what it will show
+        count = approved_threads(article, request).count
     text = (
         ngettext("%(count)d comment", "%(count)d comments", count) % {"count": count} if count else _("No comments yet")
     )
