@@ -53,12 +53,19 @@ def closes_at(article: ArticlePage, rules: CommentSettings):
 
 def comments_are_open(article: ArticlePage, rules: CommentSettings) -> bool:
     """Open unless the article's switch is off, an editor closed the thread, or it is too old."""
+    return open_by_switch_and_age(article, rules) and not closed_by_hand(article)
+
+
+def open_by_switch_and_age(article: ArticlePage, rules: CommentSettings) -> bool:
+    """What decides without a query: the article's switch, its being live, and its age."""
     if not article.comments_open or not article.live:
-        return False
-    if CommentClosure.objects.filter(article=article).exists():
         return False
     deadline = closes_at(article, rules)
     return deadline is None or timezone.now() < deadline
+
+
+def closed_by_hand(article: ArticlePage) -> bool:
+    return CommentClosure.objects.filter(article=article).exists()
 
 
 def purge_comment_pages(article: ArticlePage) -> None:

@@ -21,6 +21,7 @@ import threading
 import time
 from collections import OrderedDict
 from collections.abc import Callable, Iterable
+from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import TypeVar
 from urllib.error import HTTPError, URLError
@@ -303,10 +304,15 @@ def read_page(key: str, *, now: float, request: HttpRequest | None = None) -> tu
 
 EPOCH_ATTRIBUTE = "_dateline_purge_epoch"
 _UNSET = object()
+# The request this thread is serving (core.middleware.SiteMiddleware), for code Wagtail calls without
+# it (view restrictions): the newest purge time is still read once per request.
+current_request: ContextVar[HttpRequest | None] = ContextVar("dateline_current_request", default=None)
 
 
 def purge_epoch(request: HttpRequest | None) -> float | None:
     """The newest purge time in the shared cache, read once per request; None when it cannot be read."""
+    if request is None:
+        request = current_request.get()
     if request is not None:
         epoch = getattr(request, EPOCH_ATTRIBUTE, _UNSET)
         if epoch is not _UNSET:
@@ -356,12 +362,21 @@ class CachedFragment:
     value: object
 
 
-def cached_fragment(request: HttpRequest | None, name: str, keys: Iterable[str], compute: Callable[[], T]) -> T:
+def cached_fragment(
+    request: HttpRequest | None,
+    name: str,
+    keys: Iterable[str],
+    compute: Callable[[], T],
+    *,
+    keys_of: Callable[[T], Iterable[str]] | None = None,
+) -> T:
     """A costly part of a page, kept in the page cache until a purge of any of its surrogate keys.
 
     The same rule as whole pages: an entry made before the newest purge of one of its keys is dead.
     Costs one shared read when nothing was purged since the entry was made, two when something was.
-    Previews and a cache that cannot be read compute every time.
+    `keys_of` adds keys that only the value knows (the tags and people it holds). Previews and a
+    cache that cannot be read compute every time. Fragments outlive deploys: change
+    the name when the shape of the value changes (comments-v2), so new code never reads an old shape.
     """
     seconds = settings.DATELINE_FRAGMENT_CACHE_SECONDS
     if seconds <= 0 or getattr(request, "is_preview", False):
@@ -372,13 +387,15 @@ def cached_fragment(request: HttpRequest | None, name: str, keys: Iterable[str],
     started = time.time()
     latest = purge_epoch(request)
     entry = cache.get(cache_key) if latest is not None else None
-    if isinstance(entry, CachedFragment) and entry.keys == keys:
+    if isinstance(entry, CachedFragment) and (keys_of is not None or entry.keys == keys):
         if latest + PURGE_SKEW_SECONDS < entry.rendered_at:
             return entry.value  # nothing at all was purged since it was made
-        markers = cache.get_many([_marker(key) for key in keys])
+        markers = cache.get_many([_marker(key) for key in entry.keys])
         if not markers or max(markers.values()) + PURGE_SKEW_SECONDS < entry.rendered_at:
             return entry.value
     value = compute()
+    if keys_of is not None:
+        keys = tuple(sorted({*keys, *keys_of(value)}))
     if latest is not None:
         # Stamped with the time before computing: a purge committed while it computed kills it.
         # Never outlives the purge markers it is checked against.

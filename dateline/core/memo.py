@@ -34,7 +34,7 @@ class ContentMemo:
     Values are shared by every request of the process: treat them as read-only.
     """
 
-    def __init__(self, max_entries: int = 512):
+    def __init__(self, max_entries: int = 2048):
         self.max_entries = max_entries
         self._epoch: float | None = None
         self._entries: OrderedDict[Hashable, object] = OrderedDict()

@@ -13,6 +13,7 @@ from django.utils.http import parse_http_date_safe
 
 from .cache import (
     bypasses_shared_caches,
+    current_request,
     is_excluded_path,
     make_private,
     make_public,
@@ -107,9 +108,15 @@ class SiteMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if not hasattr(request, "_wagtail_site") and not is_excluded_path(request.path):
-            request._wagtail_site = memoized_site(request)
-        return self.get_response(request)
+        if is_excluded_path(request.path):
+            return self.get_response(request)
+        token = current_request.set(request)
+        try:
+            if not hasattr(request, "_wagtail_site"):
+                request._wagtail_site = memoized_site(request)
+            return self.get_response(request)
+        finally:
+            current_request.reset(token)
 
 
 def _note_database_error(sender, request=None, **kwargs):

@@ -17,7 +17,7 @@ from dateline.core.cache import cached_fragment
 from ..forms import CommentForm
 from ..models import Comment, CommentStatus
 from ..pending import pending_comment_ids
-from ..services import comments_are_open, settings_for
+from ..services import closed_by_hand, open_by_switch_and_age, settings_for
 from ..text import render_body
 
 register = template.Library()
@@ -124,6 +124,7 @@ class ApprovedThreads:
     count: int
     html: SafeString  # the <li> of each thread, built by _CommentRenderer
     names: dict[int, str]  # commenter name by comment id, for "Replying to …"
+    is_open: bool  # whether readers may comment (and reply)
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,34 +133,29 @@ class ReplyTarget:
     name: str
 
 
-def _is_open(article, request) -> bool:
-    if request is None:
-        return comments_are_open(article, settings_for(article, request))
-    found = request.__dict__.setdefault("_dateline_comments_open", {})
-    if article.pk not in found:
-        found[article.pk] = comments_are_open(article, settings_for(article, request))
-    return found[article.pk]
-
-
 def approved_threads(article, request) -> ApprovedThreads:
-    """The approved comments, rendered once per change: a fragment dropped by every purge of the
-    article (moderating, editing or deleting a comment purges it), and kept per request for the
-    byline's count and the comments section."""
-    is_open = _is_open(article, request)
+    """The approved comments and whether the thread is open, worked out once per change: a fragment
+    dropped by every purge of the article (moderating, editing or deleting a comment, and closing or
+    reopening the thread purge it), and kept per request for the byline's count and the section.
+
+    Closing by age needs no query and is part of the fragment's name, so a thread that closes while
+    its fragment is kept shows as closed at once."""
+    open_until_now = open_by_switch_and_age(article, settings_for(article, request))
     article_url = article.get_url(request)
 
     def render() -> ApprovedThreads:
+        is_open = open_until_now and not closed_by_hand(article)
         threads = _threads(article)
         renderer = _CommentRenderer(article_url=article_url, is_open=is_open)
         html = mark_safe("".join(renderer.thread(comment) for comment in threads))  # noqa: S308 - built escaped
         names = {comment.pk: comment.name for thread in threads for comment in [thread, *thread.thread_replies]}
-        return ApprovedThreads(count=len(names), html=html, names=names)
+        return ApprovedThreads(count=len(names), html=html, names=names, is_open=is_open)
 
     if request is None:
         return render()
     kept = request.__dict__.setdefault("_dateline_approved_threads", {})
     if article.pk not in kept:
-        name = f"comments:{article.pk}:{get_language()}:{int(is_open)}:{article_url}"
+        name = f"comments-v2:{article.pk}:{get_language()}:{int(open_until_now)}:{article_url}"
         kept[article.pk] = cached_fragment(request, name, [f"article-{article.pk}"], render)
     return kept[article.pk]
 
@@ -179,7 +175,7 @@ def comments_section(context, article):
     """
     request = context.get("request")
     approved = approved_threads(article, request)
-    is_open = _is_open(article, request)
+    is_open = approved.is_open
 
     own_pending = []
     if request is not None and request.COOKIES.get("dateline_pending"):
