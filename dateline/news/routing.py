@@ -2,8 +2,8 @@
 
 Wagtail routes /<section>/<article>/ with six queries: the site's front page in the active
 language, then for each level the child by slug and its specific row. An article's URL is its
-url_path below the front page, so one query on ArticlePage (with what the page shows of its lead
-photo, editor and locale) finds it; the section comes from the memo. Wagtail then serves it as
+url_path below the front page, so one query on ArticlePage finds it; its section, lead photo,
+editor and locale come from the memo (editing any of them purges, which drops the memo). Wagtail then serves it as
 usual (before_serve_page hooks, view restrictions, serve): only the routing is skipped, through the
 request attribute route_for_request documents. Anything else (front page, sections, their own
 routes, drafts, 404s) is routed by Wagtail.
@@ -27,6 +27,10 @@ def _front_page_url_path(site, language: str) -> str:
     return site.root_page.localized.url_path
 
 
+def _row(field: str, pk: int):
+    return ArticlePage._meta.get_field(field).related_model._default_manager.get(pk=pk)
+
+
 def _section(parent_path: str) -> SectionPage | None:
     return SectionPage.objects.filter(path=parent_path).first()
 
@@ -41,14 +45,16 @@ def find_article(request, path: str) -> ArticlePage | None:
         return None
     language = get_language()
     front_path = memo.get(request, ("front-url-path", site.pk, language), lambda: _front_page_url_path(site, language))
-    article = (
-        ArticlePage.objects.live()
-        .select_related("lead_photo", "edited_by", "locale")
-        .filter(url_path=front_path + "/".join(components) + "/")
-        .first()
-    )
+    # No select_related and no ORDER BY: compiling the joined query cost more than running it.
+    url_path = front_path + "/".join(components) + "/"
+    article = next(iter(ArticlePage.objects.live().filter(url_path=url_path).order_by()[:1]), None)
     if article is None:
         return None
+    # What the page shows of its photo, editor and locale: rows only editors change, from the memo.
+    for field in ("lead_photo", "edited_by", "locale"):
+        related_id = getattr(article, f"{field}_id")
+        if related_id is not None:
+            setattr(article, field, memo.get(request, (field, related_id), lambda f=field, pk=related_id: _row(f, pk)))
     parent_path = article.path[: -ArticlePage.steplen]
     section = memo.get(request, ("section-at", parent_path), lambda: _section(parent_path))
     if section is not None:
