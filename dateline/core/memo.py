@@ -16,6 +16,7 @@ If the shared cache cannot be read (Redis down), nothing is remembered: every re
 from __future__ import annotations
 
 import threading
+import time
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from typing import TypeVar
@@ -40,24 +41,29 @@ class ContentMemo:
         self._entries: OrderedDict[Hashable, object] = OrderedDict()
         self._lock = threading.Lock()
 
-    def get(self, request: HttpRequest | None, key: Hashable, compute: Callable[[], T]) -> T:
+    def get(
+        self, request: HttpRequest | None, key: Hashable, compute: Callable[[], T], *, max_age: float | None = None
+    ) -> T:
+        """The remembered value, or compute and remember it; `max_age` (seconds) bounds values that
+        also change with time (a week's most commented stories)."""
         epoch = purge_epoch(request)
         if epoch is None:
             return compute()
+        now = time.monotonic()
         with self._lock:
             if self._epoch is None or epoch > self._epoch:
                 self._entries.clear()
                 self._epoch = epoch
             # A request that began before a purge another request has already seen (epoch older
             # than ours) computes for itself and stores nothing.
-            value = self._entries.get(key, _UNSET) if epoch == self._epoch else _UNSET
-            if value is not _UNSET:
+            found = self._entries.get(key, _UNSET) if epoch == self._epoch else _UNSET
+            if found is not _UNSET and (max_age is None or now - found[1] < max_age):
                 self._entries.move_to_end(key)
-                return value
+                return found[0]
         value = compute()
         with self._lock:
             if epoch == self._epoch:
-                self._entries[key] = value
+                self._entries[key] = (value, now)
                 while len(self._entries) > self.max_entries:
                     self._entries.popitem(last=False)
         return value
@@ -117,6 +123,19 @@ class MemoizedViewRestrictionsMixin:
     def get_view_restrictions(self):
         from wagtail.models import PageViewRestriction
 
-        if not memo.get(None, "any-view-restrictions", _any_view_restrictions):
+        if not any_view_restrictions():
             return PageViewRestriction.objects.none()
         return super().get_view_restrictions()
+
+
+def any_view_restrictions(request: HttpRequest | None = None) -> bool:
+    return memo.get(request, "any-view-restrictions", _any_view_restrictions)
+
+
+class MemoizedPublicQuerySetMixin:
+    """For PageQuerySets: public() adds no query for restrictions while no page anywhere has one."""
+
+    def public(self):
+        if not any_view_restrictions():
+            return self
+        return super().public()

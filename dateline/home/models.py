@@ -8,7 +8,7 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Orderable, Page
 
 from dateline.core.cache import CacheKeysMixin
-from dateline.core.memo import MemoizedSettingMixin, MemoizedViewRestrictionsMixin
+from dateline.core.memo import MemoizedSettingMixin, MemoizedViewRestrictionsMixin, memo
 
 from .queries import front_page_stories
 from .structured_data import front_page_structured_data
@@ -51,7 +51,13 @@ class HomePage(CacheKeysMixin, MemoizedViewRestrictionsMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context.update(front_page_stories(self).as_context())
+        # What the front page shows changes only when something is published, unpublished or moderated,
+        # each of which purges; the week's most commented also moves with time, so at most 5 minutes.
+        if getattr(request, "is_preview", False):
+            stories = front_page_stories(self)  # a draft's pinned stories and lead
+        else:
+            stories = memo.get(request, ("front-page", self.pk), lambda: front_page_stories(self), max_age=300)
+        context.update(stories.as_context())
         context["structured_data"] = front_page_structured_data(self, request)
         return context
 

@@ -1,12 +1,12 @@
-"""Articles found in one query instead of Wagtail's walk down the tree.
+"""Articles and sections found in one query instead of Wagtail's walk down the tree.
 
 Wagtail routes /<section>/<article>/ with six queries: the site's front page in the active
 language, then for each level the child by slug and its specific row. An article's URL is its
 url_path below the front page, so one query on ArticlePage finds it; its section, lead photo,
 editor and locale come from the memo (editing any of them purges, which drops the memo). Wagtail then serves it as
 usual (before_serve_page hooks, view restrictions, serve): only the routing is skipped, through the
-request attribute route_for_request documents. Anything else (front page, sections, their own
-routes, drafts, 404s) is routed by Wagtail.
+request attribute route_for_request documents. Sections (/<section>/) take the same short way;
+anything else (the front page, drafts, 404s) is routed by Wagtail.
 """
 
 from __future__ import annotations
@@ -35,11 +35,7 @@ def _section(parent_path: str) -> SectionPage | None:
     return SectionPage.objects.filter(path=parent_path).first()
 
 
-def find_article(request, path: str) -> ArticlePage | None:
-    """The live article at this path (as wagtail_serve receives it) of the request's site, or None."""
-    components = [component for component in path.split("/") if component]
-    if len(components) != ARTICLE_DEPTH_BELOW_FRONT:
-        return None
+def _live_page(model, request, components: list[str]):
     site = Site.find_for_request(request)
     if site is None:
         return None
@@ -47,19 +43,38 @@ def find_article(request, path: str) -> ArticlePage | None:
     front_path = memo.get(request, ("front-url-path", site.pk, language), lambda: _front_page_url_path(site, language))
     # No select_related and no ORDER BY: compiling the joined query cost more than running it.
     url_path = front_path + "/".join(components) + "/"
-    article = next(iter(ArticlePage.objects.live().filter(url_path=url_path).order_by()[:1]), None)
-    if article is None:
+    page = next(iter(model.objects.live().filter(url_path=url_path).order_by()[:1]), None)
+    if page is None:
         return None
     # What the page shows of its photo, editor and locale: rows only editors change, from the memo.
     for field in ("lead_photo", "edited_by", "locale"):
-        related_id = getattr(article, f"{field}_id")
+        related_id = getattr(page, f"{field}_id", None)
         if related_id is not None:
-            setattr(article, field, memo.get(request, (field, related_id), lambda f=field, pk=related_id: _row(f, pk)))
+            setattr(page, field, memo.get(request, (field, related_id), lambda f=field, pk=related_id: _row(f, pk)))
+    return page
+
+
+def find_article(request, path: str) -> ArticlePage | None:
+    """The live article at this path (as wagtail_serve receives it) of the request's site, or None."""
+    components = [component for component in path.split("/") if component]
+    if len(components) != ARTICLE_DEPTH_BELOW_FRONT:
+        return None
+    article = _live_page(ArticlePage, request, components)
+    if article is None:
+        return None
     parent_path = article.path[: -ArticlePage.steplen]
     section = memo.get(request, ("section-at", parent_path), lambda: _section(parent_path))
     if section is not None:
         article._cached_parent_obj = section
     return article
+
+
+def find_section(request, path: str) -> SectionPage | None:
+    """The live section at this path of the request's site, or None."""
+    components = [component for component in path.split("/") if component]
+    if len(components) != 1:
+        return None
+    return _live_page(SectionPage, request, components)
 
 
 class ArticleRouteMiddleware:
@@ -77,7 +92,7 @@ class ArticleRouteMiddleware:
         if hasattr(request, "_wagtail_route_for_request"):
             return None
         path = view_args[0] if view_args else view_kwargs.get("path", "")
-        article = find_article(request, path)
-        if article is not None:
-            request._wagtail_route_for_request = RouteResult(article)
+        page = find_article(request, path) or find_section(request, path)
+        if page is not None:
+            request._wagtail_route_for_request = RouteResult(page)
         return None

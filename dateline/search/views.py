@@ -6,7 +6,7 @@ from wagtail.models import Locale
 from dateline.news.pagination import page_or_404
 
 from .forms import SearchForm
-from .queries import SearchFilters, clean_query, highlight, search_articles, snippet
+from .queries import SearchFilters, clean_query, highlight, load_for_display, search_articles, snippet
 
 RESULTS_PER_PAGE = 10
 
@@ -29,7 +29,7 @@ def search(request):
     page = page_or_404(Paginator(results, RESULTS_PER_PAGE), request.GET.get("page"))
     hits = [
         {"article": article, "headline": highlight(article.title, query), "snippet": snippet(article, query)}
-        for article in page.object_list
+        for article in load_for_display(page.object_list)
     ]
     querystring = request.GET.copy()
     querystring.pop("page", None)

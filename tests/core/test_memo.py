@@ -142,3 +142,46 @@ def test_moving_the_site_to_another_host_purges_every_page(home, django_capture_
         with django_capture_on_commit_callbacks(execute=True):
             site.save()
     task.enqueue.assert_called_once_with([], ["all"], False)
+
+
+def front_titles(client) -> set[str]:
+    return {a.get_text(strip=True) for a in BeautifulSoup(client.get("/").content, "lxml").select("main a")}
+
+
+def test_the_front_page_reads_its_stories_once_until_a_purge(client, home, story, django_capture_on_commit_callbacks):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.get("/")
+    with CaptureQueriesContext(connection) as captured:
+        client.get("/")
+    assert not any('"news_articlepage"' in query["sql"] for query in captured.captured_queries)
+    newer = ArticlePageFactory(parent=story.get_parent(), title="Storm closes the port", live=False)
+    with django_capture_on_commit_callbacks(execute=True):
+        newer.save_revision().publish()
+    assert "Storm closes the port" in front_titles(client)
+
+
+def test_restricting_a_section_takes_its_stories_off_the_front_page(
+    client, section, story, django_capture_on_commit_callbacks
+):
+    assert story.title in front_titles(client)
+    with django_capture_on_commit_callbacks(execute=True):
+        PageViewRestriction.objects.create(page=section, restriction_type=PageViewRestriction.LOGIN)
+    assert story.title not in front_titles(client)
+
+
+def test_a_front_page_preview_shows_the_drafts_pinned_stories(admin_client, home, section, story):
+    from dateline.home.models import PinnedStory
+
+    pinned = ArticlePageFactory(parent=section, title="Pinned in the draft only")
+    pinned.save_revision().publish()
+    ArticlePageFactory(parent=section, title="The newest story").save_revision().publish()
+
+    def lead(response) -> str:
+        return BeautifulSoup(response.content, "lxml").select_one("#lead-headline").get_text(strip=True)
+
+    assert lead(admin_client.get("/")) == "The newest story"  # and the live front page is remembered
+    home.pinned_stories.add(PinnedStory(article=pinned))
+    home.save_revision()
+    assert lead(admin_client.get(f"/admin/pages/{home.pk}/view_draft/")) == "Pinned in the draft only"

@@ -75,3 +75,21 @@ def test_the_spanish_front_page_is_the_root_of_spanish_paths(section_es):
 def test_a_post_to_an_article_is_routed_by_wagtail(client, live_story):
     # Only GET and HEAD take the short way; Wagtail answers other methods as it always does.
     assert client.post("/world/ministers-agree/").status_code in (200, 405)
+
+
+def test_a_section_is_found_in_one_query_once_the_memo_is_warm(section):
+    from dateline.news.routing import find_section
+
+    find_section(get("/world/"), "world/")
+    with CaptureQueriesContext(connection) as captured:
+        found = find_section(get("/world/"), "world/")
+    assert found.pk == section.pk
+    assert len(captured.captured_queries) == 1
+
+
+def test_a_draft_section_is_left_to_wagtail(home):
+    from dateline.news.routing import find_section
+    from tests.news.factories import SectionPageFactory
+
+    SectionPageFactory(parent=home, slug="opinion", live=False)
+    assert find_section(get("/opinion/"), "opinion/") is None

@@ -16,7 +16,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from dateline.core.cache import CacheKeysMixin, cached_fragment
-from dateline.core.memo import MemoizedViewRestrictionsMixin
+from dateline.core.memo import MemoizedPublicQuerySetMixin, MemoizedViewRestrictionsMixin
 from dateline.core.models import NewsroomSettings, outlet_code_validator
 from dateline.news.blocks import ArticleBodyBlock
 from dateline.news.sharing import share_links_for
@@ -47,7 +47,7 @@ class ArticleAuthor(Orderable):
         verbose_name_plural = _("authors")
 
 
-class ArticlePageQuerySet(PageQuerySet):
+class ArticlePageQuerySet(MemoizedPublicQuerySetMixin, PageQuerySet):
     def published_since(self, cutoff):
         return self.filter(first_published_at__gte=cutoff)
 

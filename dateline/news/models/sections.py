@@ -1,15 +1,20 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
-from wagtail.models import Page
+from wagtail.models import Page, PageManager
+from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from dateline.core.cache import ALL_PAGES_KEY, CacheKeysMixin
-from dateline.core.memo import MemoizedViewRestrictionsMixin
+from dateline.core.memo import MemoizedPublicQuerySetMixin, MemoizedViewRestrictionsMixin
 from dateline.news import queries
 from dateline.news.pagination import CountCachedPaginator, page_or_404
 
 SECTION_PAGE_SIZE = 20
+
+
+class SectionPageQuerySet(MemoizedPublicQuerySetMixin, PageQuerySet):
+    pass
 
 
 class SectionPage(CacheKeysMixin, MemoizedViewRestrictionsMixin, Page):
@@ -22,6 +27,8 @@ class SectionPage(CacheKeysMixin, MemoizedViewRestrictionsMixin, Page):
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["news.ArticlePage"]
+
+    objects = PageManager.from_queryset(SectionPageQuerySet)()
 
     class Meta:
         verbose_name = _("section")
