@@ -31,6 +31,7 @@ PYTHON = os.environ.get("DATELINE_PYTHON", str(REPO / ".venv" / "bin" / "python"
 VARNISH = "http://127.0.0.1:6081"
 UNCACHED_PORT = 8303  # two workers, page cache off
 APP_CACHED_PORT = 8304  # two workers, page cache on
+NO_FRAGMENTS_PORT = 8305  # two workers, page cache and fragment cache off
 BENCH_STATIC_PORT = 8309
 STATIC_COPY_PATH = "/__bench/article.html"
 
@@ -306,10 +307,20 @@ def main() -> int:
             ).stdout.split()[0]
         )
 
-        for port, cache_seconds in ((UNCACHED_PORT, "0"), (APP_CACHED_PORT, "600")):
+        for port, cache_seconds, fragment_seconds in (
+            (UNCACHED_PORT, "0", "3600"),
+            (APP_CACHED_PORT, "600", "3600"),
+            (NO_FRAGMENTS_PORT, "0", "0"),
+        ):
             extra_ports.append(port)
             subprocess.run(
-                [str(STACK), "app", str(port), f"DATELINE_PAGE_CACHE_SECONDS={cache_seconds}"],
+                [
+                    str(STACK),
+                    "app",
+                    str(port),
+                    f"DATELINE_PAGE_CACHE_SECONDS={cache_seconds}",
+                    f"DATELINE_FRAGMENT_CACHE_SECONDS={fragment_seconds}",
+                ],
                 check=True,
                 stdout=subprocess.DEVNULL,
                 env={**os.environ, "DATELINE_STACK_WORKERS": "2"},
@@ -349,6 +360,12 @@ def main() -> int:
             ("section page, uncached", uncached + article_path.rsplit("/", 2)[0] + "/", gzip, ""),
             ("search, uncached", uncached + search_url, gzip, ""),
             (f"feed {feed}, uncached", uncached + feed, gzip, ""),
+            (
+                "article + 50 comments, uncached, no fragments",
+                f"http://127.0.0.1:{NO_FRAGMENTS_PORT}{article_path}",
+                gzip,
+                "as above with DATELINE_FRAGMENT_CACHE_SECONDS=0",
+            ),
         ]
         results = []
         for name, url, headers, note in scenarios:

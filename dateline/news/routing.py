@@ -43,7 +43,9 @@ def _live_page(model, request, components: list[str]):
     front_path = memo.get(request, ("front-url-path", site.pk, language), lambda: _front_page_url_path(site, language))
     # No select_related and no ORDER BY: compiling the joined query cost more than running it.
     url_path = front_path + "/".join(components) + "/"
-    page = next(iter(model.objects.live().filter(url_path=url_path).order_by()[:1]), None)
+    # url_path has no index; slug has, and narrows a large archive to the few pages of that name.
+    found = model.objects.live().filter(slug=components[-1], url_path=url_path).order_by()[:1]
+    page = next(iter(found), None)
     if page is None:
         return None
     # What the page shows of its photo, editor and locale: rows only editors change, from the memo.

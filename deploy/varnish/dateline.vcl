@@ -201,10 +201,13 @@ sub vcl_synth {
 }
 
 sub vcl_deliver {
-    # Surrogate keys are for Varnish only.
+    # Surrogate keys are for Varnish only; the app's own cache status and server name say nothing
+    # true about a copy Varnish kept, and readers need neither.
     unset resp.http.xkey;
     unset resp.http.Via;
     unset resp.http.X-Varnish;
+    unset resp.http.X-Dateline-Cache;
+    unset resp.http.Server;
     if (req.http.X-Dateline-Cache) {
         set resp.http.X-Cache = req.http.X-Dateline-Cache;
     }
