@@ -342,15 +342,30 @@ def main() -> int:
                 env={**os.environ, "DATELINE_STACK_WORKERS": "2"},
             )
 
-        # The ceiling: the article's own HTML, saved once, served by the same Varnish from cache.
-        status, page, _ = fetch(VARNISH + article_path)
+        # The ceiling: the article's own response, saved once (body and the headers a static copy would
+        # also carry: content type, security headers, validators, cache lifetime), served by the same
+        # Varnish from cache. Hop-by-hop and per-delivery headers are Varnish's own.
+        status, page, page_headers = fetch(VARNISH + article_path)
         if status != 200:
             sys.exit(f"the benchmark article answered {status}")
         copy_dir = STACK_DIR / "bench-static"
-        (copy_dir / "__bench").mkdir(parents=True, exist_ok=True)
-        (copy_dir / "__bench" / "article.html").write_bytes(page)
+        copy_dir.mkdir(parents=True, exist_ok=True)
+        (copy_dir / "article.html").write_bytes(page)
+        per_delivery = {"date", "age", "x-cache", "connection", "content-length", "transfer-encoding", "accept-ranges"}
+        kept = [(name, value) for name, value in page_headers.items() if name.lower() not in per_delivery]
+        # Cache-Control as the app sends it, with an s-maxage for Varnish (which strips it on delivery).
+        delivered = next((v for n, v in kept if n.lower() == "cache-control"), "public")
+        cache_control = delivered.replace("public", "public, s-maxage=3600", 1)
+        kept = [(n, v) for n, v in kept if n.lower() != "cache-control"] + [("Cache-Control", cache_control)]
+        (copy_dir / "headers.json").write_text(json.dumps(kept))
         static_server = subprocess.Popen(
-            [PYTHON, "-m", "http.server", str(BENCH_STATIC_PORT), "--bind", "127.0.0.1", "--directory", str(copy_dir)],
+            [
+                PYTHON,
+                str(REPO / "benchmarks" / "static_copy.py"),
+                str(BENCH_STATIC_PORT),
+                str(copy_dir / "article.html"),
+                str(copy_dir / "headers.json"),
+            ],
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
