@@ -23,7 +23,7 @@ def main() -> None:
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
 
-        def do_GET(self):  # noqa: N802 - the http.server name
+        def do_GET(self):
             self.send_response(200)
             for name, value in headers:
                 self.send_header(name, value)
