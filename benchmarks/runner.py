@@ -158,6 +158,13 @@ def drain(url: str, limit: float = 120) -> None:
             time.sleep(0.5)
 
 
+def settle(load: float = 1.0, limit: float = 180) -> None:
+    """Wait until the one-minute load average falls below `load` (at most `limit` seconds)."""
+    deadline = time.monotonic() + limit
+    while os.getloadavg()[0] >= load and time.monotonic() < deadline:
+        time.sleep(5)
+
+
 def warm(url: str, times: int = 20, headers: dict | None = None) -> None:
     for _ in range(times):
         try:
@@ -311,7 +318,13 @@ def main() -> int:
                 str(args.images),
             ]
             log("generating: " + " ".join(command[2:]))
-            return subprocess.run(command, check=True, env=env, capture_output=True, text=True).stdout.strip()
+            output = subprocess.run(command, check=True, env=env, capture_output=True, text=True).stdout.strip()
+            # A bulk insert leaves PostgreSQL's autovacuum to run later, in the middle of a measurement:
+            # run it now, as a database that grew over years has long had it, and let the machine settle.
+            log("vacuum analyze, then waiting for the machine to settle")
+            subprocess.run(["psql", env["DATABASE_URL"], "-qc", "VACUUM ANALYZE"], check=True, capture_output=True)
+            settle()
+            return output
 
         article_path = generate(args.articles, args.comments).splitlines()[-1]
         article_id = int(
