@@ -11,6 +11,9 @@ anything else (the front page, drafts, 404s) is routed by Wagtail.
 
 from __future__ import annotations
 
+import functools
+
+from django.db import DEFAULT_DB_ALIAS
 from django.utils.translation import get_language
 from wagtail import views as wagtail_views
 from wagtail.models import Site
@@ -25,6 +28,27 @@ ARTICLE_DEPTH_BELOW_FRONT = 2  # /<section>/<article>/
 
 def _front_page_url_path(site, language: str) -> str:
     return site.root_page.localized.url_path
+
+
+_SLUG, _URL_PATH = "\x00slug", "\x00url_path"
+
+
+@functools.cache
+def _compiled_lookup(model, alias: str) -> tuple[str, tuple]:
+    """The live-page-by-path query, compiled by the ORM once per process and database.
+
+    Compiling the query (multi-table inheritance, 45 columns) cost the ORM twice what running it
+    did, on every uncached page view; only the two values change. url_path has no index; slug has,
+    and narrows a large archive to the few pages of that name.
+    """
+    query = model.objects.using(alias).live().filter(slug=_SLUG, url_path=_URL_PATH).order_by()[:1]
+    return query.query.sql_with_params()
+
+
+def _lookup_sql(model, *, slug: str, url_path: str) -> tuple[str, list]:
+    sql, params = _compiled_lookup(model, DEFAULT_DB_ALIAS)
+    values = {_SLUG: slug, _URL_PATH: url_path}
+    return sql, [values.get(param, param) if isinstance(param, str) else param for param in params]
 
 
 def _row(field: str, pk: int):
@@ -43,9 +67,7 @@ def _live_page(model, request, components: list[str]):
     front_path = memo.get(request, ("front-url-path", site.pk, language), lambda: _front_page_url_path(site, language))
     # No select_related and no ORDER BY: compiling the joined query cost more than running it.
     url_path = front_path + "/".join(components) + "/"
-    # url_path has no index; slug has, and narrows a large archive to the few pages of that name.
-    found = model.objects.live().filter(slug=components[-1], url_path=url_path).order_by()[:1]
-    page = next(iter(found), None)
+    page = next(iter(model.objects.raw(*_lookup_sql(model, slug=components[-1], url_path=url_path))), None)
     if page is None:
         return None
     # What the page shows of its photo, editor and locale: rows only editors change, from the memo.

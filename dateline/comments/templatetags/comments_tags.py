@@ -13,6 +13,7 @@ from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 
 from dateline.core.cache import cached_fragment
+from dateline.core.memo import memo
 
 from ..forms import CommentForm
 from ..models import Comment, CommentStatus
@@ -197,7 +198,7 @@ def comments_section(context, article):
 
     article_url = article.get_url(request)
     render = _CommentRenderer(article_url=article_url, is_open=is_open)
-    return {
+    context = {
         "article": article,
         "request": request,
         "threads_html": approved.html,
@@ -212,6 +213,14 @@ def comments_section(context, article):
         "widget_strings": _widget_strings(),
         "article_url": article_url,
     }
+    if is_open and reply_to is None and getattr(request, "comment_form", None) is None:
+        # The empty form is the same for every reader of the article (no token, no challenge in it):
+        # rendered once per process until the next purge (a settings change purges every page).
+        key = ("comment-form", article.pk, get_language(), article_url)
+        context["form_html"] = memo.get(
+            request, key, lambda: template.loader.render_to_string("comments/includes/comment_form.html", context)
+        )
+    return context
 
 
 @register.simple_tag(takes_context=True)
