@@ -62,3 +62,26 @@ def test_approved_comments_are_shown_oldest_first_with_time_and_replies_nested(c
     replies = soup.select(".comments__list > li > .comments__replies .comment__body")
     assert [b.get_text(strip=True) for b in replies] == ["Reply to first."]
     assert soup.select_one(f"#comment-{first.pk} time")["datetime"] == first.created_at.isoformat()
+
+
+def test_a_listings_counts_are_kept_until_a_comment_is_moderated(section, django_capture_on_commit_callbacks):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from dateline.comments import services
+    from dateline.comments.models import Comment
+
+    articles = [ArticlePageFactory(parent=section) for _ in range(2)]
+    CommentFactory(article=articles[0])
+    waiting = CommentFactory(article=articles[1], status=CommentStatus.PENDING)
+    listing = Template(
+        "{% load comments_tags %}{% comment_counts articles as counts %}"
+        "{% for a in articles %}{{ counts|count_for:a }},{% endfor %}"
+    )
+    assert listing.render(Context({"articles": articles})) == "1,0,"
+    with CaptureQueriesContext(connection) as captured:
+        assert listing.render(Context({"articles": articles})) == "1,0,"
+    assert captured.captured_queries == []
+    with django_capture_on_commit_callbacks(execute=True):
+        services.approve_comments(Comment.objects.filter(pk=waiting.pk))
+    assert listing.render(Context({"articles": articles})) == "1,1,"

@@ -239,9 +239,15 @@ def comment_count_link(context, article):
 
 @register.simple_tag
 def comment_counts(articles):
-    """Approved comment counts for a list of articles, keyed by page id, in one query."""
-    ids = [article.pk for article in articles or []]
-    return Comment.objects.approved_counts(ids) if ids else {}
+    """Approved comment counts for a list of articles, keyed by page id, in one query.
+
+    Counting costs PostgreSQL a row per comment, and the newest stories of a busy archive carry
+    thousands: each listing's counts are kept per process until the next purge (moderating a
+    comment purges its article, and the memo with it)."""
+    ids = tuple(article.pk for article in articles or [])
+    if not ids:
+        return {}
+    return memo.get(None, ("comment-counts", ids), lambda: Comment.objects.approved_counts(ids))
 
 
 @register.filter
