@@ -7,8 +7,8 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
 from dateline.core.memo import memoized_site
-from dateline.news.routing import find_article
-from tests.news.factories import ArticlePageFactory
+from dateline.news.routing import find_article, find_section
+from tests.news.factories import ArticlePageFactory, SectionPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -27,12 +27,18 @@ def get(path):
     return request
 
 
-def test_an_article_is_found_in_one_query_once_the_memo_is_warm(live_story):
-    find_article(get("/world/ministers-agree/"), "world/ministers-agree/")
+def found_warm(finder, path: str):
+    """What a finder returns the second time it looks for a path, and how many queries that took."""
+    finder(get("/" + path), path)
     with CaptureQueriesContext(connection) as captured:
-        found = find_article(get("/world/ministers-agree/"), "world/ministers-agree/")
+        found = finder(get("/" + path), path)
+    return found, len(captured.captured_queries)
+
+
+def test_an_article_is_found_in_one_query_once_the_memo_is_warm(live_story):
+    found, queries = found_warm(find_article, "world/ministers-agree/")
     assert found.pk == live_story.pk
-    assert len(captured.captured_queries) == 1
+    assert queries == 1
 
 
 def test_the_found_article_knows_its_section_and_what_it_shows(live_story, section):
@@ -78,18 +84,11 @@ def test_a_post_to_an_article_is_routed_by_wagtail(client, live_story):
 
 
 def test_a_section_is_found_in_one_query_once_the_memo_is_warm(section):
-    from dateline.news.routing import find_section
-
-    find_section(get("/world/"), "world/")
-    with CaptureQueriesContext(connection) as captured:
-        found = find_section(get("/world/"), "world/")
+    found, queries = found_warm(find_section, "world/")
     assert found.pk == section.pk
-    assert len(captured.captured_queries) == 1
+    assert queries == 1
 
 
 def test_a_draft_section_is_left_to_wagtail(home):
-    from dateline.news.routing import find_section
-    from tests.news.factories import SectionPageFactory
-
     SectionPageFactory(parent=home, slug="opinion", live=False)
     assert find_section(get("/opinion/"), "opinion/") is None
