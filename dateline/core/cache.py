@@ -275,13 +275,9 @@ def read_page(key: str, *, now: float, request: HttpRequest | None = None) -> tu
     last checked, and a second (its keys' purge times) when something was.
     """
     cache = page_cache()
-    latest = cache.get(LATEST_PURGE_KEY)
-    if latest is None:
-        # No record of purges (new or flushed cache): start one; pages made before it get checked.
-        cache.add(LATEST_PURGE_KEY, now, timeout=_marker_timeout())
-        latest = cache.get(LATEST_PURGE_KEY)
-    if request is not None:
-        setattr(request, EPOCH_ATTRIBUTE, latest)  # read once per request: fragments and core.memo use it too
+    # Read once per request: fragments and core.memo use it too. With no record of purges (new or
+    # flushed cache) it starts one, so pages made before it get checked.
+    latest = purge_epoch(request, now=now)
     recent = recent_pages.get(key)
     if recent is not None and latest is not None and recent[1] == latest:
         entry = recent[0]
@@ -309,7 +305,7 @@ _UNSET = object()
 current_request: ContextVar[HttpRequest | None] = ContextVar("dateline_current_request", default=None)
 
 
-def purge_epoch(request: HttpRequest | None) -> float | None:
+def purge_epoch(request: HttpRequest | None, *, now: float | None = None) -> float | None:
     """The newest purge time in the shared cache, read once per request; None when it cannot be read."""
     if request is None:
         request = current_request.get()
@@ -320,8 +316,8 @@ def purge_epoch(request: HttpRequest | None) -> float | None:
     cache = page_cache()
     epoch = cache.get(LATEST_PURGE_KEY)
     if epoch is None:
-        # No record yet (new or flushed cache): start one, as read_page does.
-        cache.add(LATEST_PURGE_KEY, time.time(), timeout=_marker_timeout())
+        # No record yet (new or flushed cache): start one.
+        cache.add(LATEST_PURGE_KEY, time.time() if now is None else now, timeout=_marker_timeout())
         epoch = cache.get(LATEST_PURGE_KEY)
     if request is not None:
         setattr(request, EPOCH_ATTRIBUTE, epoch)

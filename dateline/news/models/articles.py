@@ -271,8 +271,7 @@ class ArticlePage(CacheKeysMixin, MemoizedViewRestrictionsMixin, Page):
         return [url for url in urls if url] + [site.root_url + path for path in paths]
 
     def _load_tags_and_authors(self) -> tuple[list, list]:
-        authors = [item.person for item in self.article_authors.select_related("person")]
-        return list(self.tags.all()), authors
+        return self.tag_list, self.authors
 
     def prime_tags_and_authors(self, request) -> None:
         """Tags and authors from a fragment kept until the article, a tag or an author is purged."""
