@@ -15,7 +15,8 @@ them often and each is cheap, and a render's garbage is freed within a few reque
 (GC_THRESHOLDS) then let them run more often still.
 
 Measured on one granian worker with two threads (benchmark data, wrk -c32 on the article, front,
-section, search and feed pages in turn): 158-163 MB after the run before, 146 MB with this.
+section, search and feed pages in turn): 158-163 MB after the run before, 146 MB with thresholds
+(700, 5, 1), 141-145 MB with (700, 3, 1) at the same throughput; benchmarks/run: 149-150 MB.
 """
 
 from __future__ import annotations
@@ -29,9 +30,9 @@ from django.core.signals import request_finished
 # again once they are done, so those objects also stop being walked.
 SETTLE_AFTER_REQUESTS = 200
 # CPython's defaults are (700, 10, 10): a middle collection after every 10th young one, a full one
-# considered after every 10th middle one (then run only by the quarter rule). Here: every 5th, and
+# considered after every 10th middle one (then run only by the quarter rule). Here: every 3rd, and
 # considered after every other middle one, which costs little once most objects are frozen.
-GC_THRESHOLDS = (700, 5, 1)
+GC_THRESHOLDS = (700, 3, 1)
 
 
 def freeze_long_lived() -> None:
