@@ -33,6 +33,7 @@ SETTLE_AFTER_REQUESTS = 200
 # considered after every 10th middle one (then run only by the quarter rule). Here: every 3rd, and
 # considered after every other middle one, which costs little once most objects are frozen.
 GC_THRESHOLDS = (700, 3, 1)
+DISPATCH_UID = "dateline-settle-memory"
 
 
 def freeze_long_lived() -> None:
@@ -55,7 +56,7 @@ class _Settle:
             self.seen += 1
             if self.seen != self.after:
                 return
-        request_finished.disconnect(self)
+        request_finished.disconnect(dispatch_uid=DISPATCH_UID)
         freeze_long_lived()
 
 
@@ -64,4 +65,4 @@ def settle_app_process(after_requests: int = SETTLE_AFTER_REQUESTS) -> None:
     first `after_requests` requests."""
     gc.set_threshold(*GC_THRESHOLDS)
     freeze_long_lived()
-    request_finished.connect(_Settle(after_requests), weak=False, dispatch_uid="dateline-settle-memory")
+    request_finished.connect(_Settle(after_requests), weak=False, dispatch_uid=DISPATCH_UID)

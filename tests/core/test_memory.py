@@ -19,7 +19,7 @@ pytestmark = pytest.mark.django_db
 def fresh_gc():
     thresholds = gc.get_threshold()
     yield
-    request_finished.disconnect(dispatch_uid="dateline-settle-memory")
+    request_finished.disconnect(dispatch_uid=memory.DISPATCH_UID)
     gc.unfreeze()
     gc.set_threshold(*thresholds)
 
@@ -49,7 +49,8 @@ def test_the_objects_of_the_first_requests_are_frozen_once_they_are_done(fresh_g
     assert walked_by_the_collector(loaded_by_first_requests)
     request_finished.send(sender=None)
     assert not walked_by_the_collector(loaded_by_first_requests)
-    # Only once: the objects of later requests stay collectable.
+    # Only once: the receiver is gone and the objects of later requests stay collectable.
+    assert not request_finished.disconnect(dispatch_uid=memory.DISPATCH_UID)
     made_by_a_later_request = Cycle()
     for _ in range(5):
         request_finished.send(sender=None)
