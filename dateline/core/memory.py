@@ -16,7 +16,8 @@ them often and each is cheap, and a render's garbage is freed within a few reque
 
 Measured on one granian worker with two threads (benchmark data, wrk -c32 on the article, front,
 section, search and feed pages in turn): 158-163 MB after the run before, 146 MB with thresholds
-(700, 5, 1), 141-145 MB with (700, 3, 1) at the same throughput; benchmarks/run: 149-150 MB.
+(700, 5, 1), 141-145 MB with (700, 3, 1) at the same throughput. benchmarks/run, uncached
+workers: 149 and 150 MB with (700, 5, 1), 144 and 148 MB with (700, 3, 1).
 """
 
 from __future__ import annotations
