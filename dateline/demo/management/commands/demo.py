@@ -6,8 +6,10 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
-from dateline.demo.build import ADMIN_USERNAME, DEMO_PASSWORD, DEMO_USERS, build_demo
+from dateline.demo.build import ADMIN_USERNAME, DEMO_PASSWORD, DEMO_USERS, build_demo, point_default_site_at
 from dateline.news.models import ArticlePage
+
+LOCAL_HOSTNAME = "127.0.0.1"  # where `make run` serves
 
 
 class Command(BaseCommand):
@@ -34,13 +36,16 @@ class Command(BaseCommand):
             "--port",
             type=int,
             default=None,
-            help="Port of the local server, for the addresses printed at the end "
-            "(default: the address in DATELINE_BASE_URL).",
+            help="Port of the local server (`make run` passes its PORT): the default site's address becomes "
+            "127.0.0.1:PORT, also with --if-empty, so its links point at that server; the addresses printed "
+            "at the end use it too (default: leave the site alone and print DATELINE_BASE_URL).",
         )
 
     def handle(self, *args, if_empty=False, articles=None, port=None, **options):
         if articles is not None and articles < 0:
             raise CommandError("--articles must be zero or more.")
+        if port is not None and point_default_site_at(hostname=LOCAL_HOSTNAME, port=port):
+            self.stdout.write(f"The default site's address is now {LOCAL_HOSTNAME}:{port}.")
         if if_empty and ArticlePage.objects.exists():
             self.stdout.write("The site already has articles; the demo was not loaded (run `make demo` to add it).")
             return
@@ -64,7 +69,7 @@ class Command(BaseCommand):
             self.stdout.write(self.style.SUCCESS(f"Demo loaded in {elapsed:.1f} s: created {summary}."))
         else:
             self.stdout.write(self.style.SUCCESS(f"Demo already complete; nothing new to create ({elapsed:.1f} s)."))
-        base_url = f"http://127.0.0.1:{port}" if port else settings.DATELINE_BASE_URL
+        base_url = f"http://{LOCAL_HOSTNAME}:{port}" if port else settings.DATELINE_BASE_URL
         others = " and ".join(username for username, *_rest in DEMO_USERS)
         self.stdout.write(f"Site:  {base_url}/")
         self.stdout.write(f"Admin: {base_url}/admin/")
