@@ -22,7 +22,7 @@ $(STAMP): pyproject.toml package-lock.json
 run: $(STAMP)  ## set up on first use, load the demo, serve http://127.0.0.1:$(PORT)
 	$(BIN)/python manage.py migrate --no-input
 	$(BIN)/python manage.py demo --if-empty --port $(PORT)
-	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+	$(BIN)/python manage.py run_schedule & schedule=$$!; trap 'kill $$schedule 2>/dev/null' EXIT INT TERM; $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 demo: $(STAMP)  ## (re)load the demo content
 	$(BIN)/python manage.py migrate --no-input
