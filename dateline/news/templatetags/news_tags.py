@@ -1,3 +1,4 @@
+import datetime
 import re
 
 from django import template
@@ -58,3 +59,16 @@ class ArticleFragmentNode(template.Node):
         request = context.get("request")
         name = f"article:{article.pk}:{self.name.resolve(context)}:{get_language()}:{article.get_url(request)}"
         return cached_fragment(request, name, [f"article-{article.pk}"], lambda: self.nodelist.render(context))
+
+
+@register.filter(expects_localtime=True)
+def iso_datetime(value):
+    """`value` for a <time datetime> attribute: ISO 8601 to the second, in the current time zone.
+
+    Django's `|date:"c"` keeps microseconds, and HTML allows at most three digits of a second.
+    """
+    if not value:
+        return ""
+    if isinstance(value, datetime.datetime):
+        value = value.replace(microsecond=0)
+    return value.isoformat()
