@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 
-from dateline.core.cache import purge_page
+from dateline.core.purge import purge_page
 from dateline.news.models import ArticlePage
 
 from . import spam
@@ -160,12 +160,12 @@ def post_comment(
     try:
         with transaction.atomic():
             comment.save()
+            if status == CommentStatus.APPROVED:
+                purge_comment_pages(article)  # in the same transaction: the purge commits with the comment
     except IntegrityError as error:
         raise CommentRejected("duplicate", _("You have already posted this comment."), field="body") from error
 
-    if status == CommentStatus.APPROVED:
-        transaction.on_commit(lambda: purge_comment_pages(article))
-    elif status == CommentStatus.PENDING and rules.notify_editors:
+    if status == CommentStatus.PENDING and rules.notify_editors:
         from .tasks import notify_moderators
 
         transaction.on_commit(lambda: notify_moderators.enqueue(comment.pk))
@@ -182,7 +182,7 @@ def _moderate(comments: QuerySet, status: str, action: str, *, by) -> int:
             comment.moderated_by = by
             comment.save(update_fields=["status", "moderated_at", "moderated_by"])
             log(instance=comment, action=action, user=by)
-    transaction.on_commit(lambda: _purge_articles(comment.article_id for comment in changed))
+        _purge_articles(comment.article_id for comment in changed)
     return len(changed)
 
 
@@ -219,14 +219,15 @@ def edit_comment_text(comment: Comment, *, body: str, name: str | None = None, b
             user=by,
             data={"before": before, "after": {"name": comment.name, "body": comment.body}},
         )
-    transaction.on_commit(lambda: purge_comment_pages(comment.article))
+        purge_comment_pages(comment.article)
     return comment
 
 
 def delete_comments(comments: QuerySet) -> int:
-    article_ids = set(comments.values_list("article_id", flat=True))
-    deleted, _counts = comments.delete()
-    transaction.on_commit(lambda: _purge_articles(article_ids))
+    with transaction.atomic():
+        article_ids = set(comments.values_list("article_id", flat=True))
+        deleted, _counts = comments.delete()
+        _purge_articles(article_ids)
     return deleted
 
 
@@ -268,13 +269,15 @@ def ban_email(email: str, *, reason: str = "", by=None) -> Ban:
 
 def close_comments(article: ArticlePage, *, by=None) -> CommentClosure:
     """Stop new comments on one article; what was approved stays visible."""
-    closure, created = CommentClosure.objects.get_or_create(article=article, defaults={"closed_by": by})
-    if created:
-        log(instance=closure, action=CLOSE_ACTION, user=by)
-        transaction.on_commit(lambda: purge_comment_pages(article))
+    with transaction.atomic():
+        closure, created = CommentClosure.objects.get_or_create(article=article, defaults={"closed_by": by})
+        if created:
+            log(instance=closure, action=CLOSE_ACTION, user=by)
+            purge_comment_pages(article)
     return closure
 
 
 def reopen_comments(article: ArticlePage) -> None:
-    CommentClosure.objects.filter(article=article).delete()
-    transaction.on_commit(lambda: purge_comment_pages(article))
+    with transaction.atomic():
+        CommentClosure.objects.filter(article=article).delete()
+        purge_comment_pages(article)

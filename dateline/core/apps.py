@@ -12,7 +12,7 @@ class CoreConfig(AppConfig):
         from wagtail.contrib.settings.models import BaseSiteSetting
         from wagtail.models import Locale, PageViewRestriction, Site
 
-        from .cache import purge_all_on_restriction_change, purge_all_on_site_change, purge_all_on_site_setting_change
+        from .purge import purge_all_on_change, purge_all_on_site_setting_change
 
         # Site settings (outlet code, share targets, the breaking-news banner) show on every page.
         for model in apps.get_models():
@@ -21,8 +21,6 @@ class CoreConfig(AppConfig):
                 post_save.connect(purge_all_on_site_setting_change, sender=model, dispatch_uid=uid)
         for signal in (post_save, post_delete):
             name = "save" if signal is post_save else "delete"
-            for model in (Site, Locale):
+            for model in (Site, Locale, PageViewRestriction):
                 uid = f"dateline.core.purge_all.{model._meta.label}.{name}"
-                signal.connect(purge_all_on_site_change, sender=model, dispatch_uid=uid)
-            uid = f"dateline.core.purge_all.restriction.{name}"
-            signal.connect(purge_all_on_restriction_change, sender=PageViewRestriction, dispatch_uid=uid)
+                signal.connect(purge_all_on_change, sender=model, dispatch_uid=uid)

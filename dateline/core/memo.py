@@ -1,16 +1,16 @@
 """Site-wide lookups kept in each app process until the next purge: the site, its settings, the
-navigation, whether any page is restricted.
+navigation, the breadcrumb trail, rows only editors change.
 
 Every request of an uncached page used to ask the database for the same few rows (the Site for the
-host, three site settings, the front page and sections of the navigation, the view restrictions):
-about a third of an article's render. They change only when an editor publishes, moves or deletes
-a page or saves a setting, and each of those purges the caches (dateline.core.cache.purge), which
-moves the shared record of the newest purge (LATEST_PURGE_KEY). A memo entry remembers that record
-as it was when the entry was computed and counts for nothing once it has moved: so each process
-drops the whole memo within one request of any purge, on every app host, with one shared-cache read
-per request (which the page cache makes anyway).
+host, three site settings, the front page and sections of the navigation): about a third of an
+article's render. They change only when an editor publishes, moves or deletes a page or saves a
+setting, and each of those purges (dateline.core.purge), which raises the purge generation in the
+same transaction. A memo entry remembers the generation it was computed at and counts for nothing
+once the generation has moved: each process reads it once per request (one single-row query), so
+every process drops the whole memo on its first request after any purge, and no purge can be lost
+on the way. Entries also expire after MAX_AGE_SECONDS, for changes made behind Dateline's back.
 
-If the shared cache cannot be read (Redis down), nothing is remembered: every request computes.
+Nothing here decides who may see what: view restrictions are read per request (any_view_restrictions).
 """
 
 from __future__ import annotations
@@ -23,21 +23,23 @@ from typing import TypeVar
 
 from django.http import HttpRequest
 
-from .cache import purge_epoch
+from . import purge  # the module, not its names: purge imports core.models, which imports us
 
 T = TypeVar("T")
 _UNSET = object()
+MAX_AGE_SECONDS = 300
 
 
 class ContentMemo:
-    """Values computed from the content, valid until the next purge anywhere. Bounded, thread-safe.
+    """Values computed from the content, valid until the next purge anywhere. Bounded in size and age,
+    thread-safe.
 
     Values are shared by every request of the process: treat them as read-only.
     """
 
     def __init__(self, max_entries: int = 2048):
         self.max_entries = max_entries
-        self._epoch: float | None = None
+        self._epoch: int | None = None
         self._entries: OrderedDict[Hashable, object] = OrderedDict()
         self._lock = threading.Lock()
 
@@ -45,10 +47,9 @@ class ContentMemo:
         self, request: HttpRequest | None, key: Hashable, compute: Callable[[], T], *, max_age: float | None = None
     ) -> T:
         """The remembered value, or compute and remember it; `max_age` (seconds) bounds values that
-        also change with time (a week's most commented stories)."""
-        epoch = purge_epoch(request)
-        if epoch is None:
-            return compute()
+        also change with time (a week's most commented stories); MAX_AGE_SECONDS bounds them all."""
+        epoch = purge.purge_generation(request)
+        max_age = MAX_AGE_SECONDS if max_age is None else min(max_age, MAX_AGE_SECONDS)
         now = time.monotonic()
         with self._lock:
             if self._epoch is None or epoch > self._epoch:
@@ -57,7 +58,7 @@ class ContentMemo:
             # A request that began before a purge another request has already seen (epoch older
             # than ours) computes for itself and stores nothing.
             found = self._entries.get(key, _UNSET) if epoch == self._epoch else _UNSET
-            if found is not _UNSET and (max_age is None or now - found[1] < max_age):
+            if found is not _UNSET and now - found[1] < max_age:
                 self._entries.move_to_end(key)
                 return found[0]
         value = compute()
@@ -107,17 +108,14 @@ class MemoizedSettingMixin:
         return value
 
 
-def _any_view_restrictions() -> bool:
-    from wagtail.models import PageViewRestriction
-
-    return PageViewRestriction.objects.exists()
+VIEW_RESTRICTIONS_ATTRIBUTE = "_dateline_any_view_restrictions"
 
 
 class MemoizedViewRestrictionsMixin:
-    """For page models: no query for view restrictions while no page anywhere has one.
+    """For page models: no query for a page's view restrictions while no page anywhere has one.
 
-    Wagtail asks for a page's restrictions (its ancestors', two queries) on every serve; a newsroom
-    rarely restricts pages. Adding or removing a restriction purges every page (core.apps).
+    Wagtail asks for a page's restrictions (its ancestors') on every serve; a newsroom rarely
+    restricts pages, so one cheap query per request answers for every page and listing it shows.
     """
 
     def get_view_restrictions(self):
@@ -129,7 +127,17 @@ class MemoizedViewRestrictionsMixin:
 
 
 def any_view_restrictions(request: HttpRequest | None = None) -> bool:
-    return memo.get(request, "any-view-restrictions", _any_view_restrictions)
+    """Whether any page has a view restriction: asked once per request, never kept longer (it decides access)."""
+    from wagtail.models import PageViewRestriction
+
+    if request is None:
+        request = purge.current_request.get()
+    found = None if request is None else request.__dict__.get(VIEW_RESTRICTIONS_ATTRIBUTE)
+    if found is None:
+        found = PageViewRestriction.objects.exists()
+        if request is not None:
+            setattr(request, VIEW_RESTRICTIONS_ATTRIBUTE, found)
+    return found
 
 
 class MemoizedPublicQuerySetMixin:

@@ -11,17 +11,10 @@ from django.db import InterfaceError, OperationalError
 from django.utils.cache import get_conditional_response
 from django.utils.http import parse_http_date_safe
 
-from .cache import (
-    bypasses_shared_caches,
-    current_request,
-    is_excluded_path,
-    make_private,
-    make_public,
-    page_cache_key,
-    read_page,
-    store_page,
-)
+from .headers import bypasses_shared_caches, is_excluded_path, make_private, make_public
 from .memo import memoized_site
+from .page_store import page_cache_key, read_page, store_page
+from .purge import current_request, purge_generation
 from .views import database_unavailable
 
 logger = logging.getLogger(__name__)
@@ -34,11 +27,12 @@ class PageCacheMiddleware:
     """Serve anonymous readers whole pages from the app cache, and set every response's cache policy.
 
     Sits just after SecurityMiddleware and WhiteNoise: a hit costs one cache read for the page and
-    one for its purge markers, and skips sessions, auth, CSRF, locale and the view. Requests with a
-    session or pending-comment cookie pass straight through and get `private, no-store`.
+    one indexed query for its keys' purges, and skips sessions, auth, CSRF, locale and the view.
+    Requests with a session or pending-comment cookie pass straight through and get `private, no-store`.
 
-    A database error anywhere below becomes the 503 page; while the database is down, a page whose
-    freshness ran out (but was never purged) is served stale rather than failing.
+    A database error anywhere below becomes the 503 page. No stored page stands in for it: without
+    the database nobody can tell whether the page was taken down since it was stored (Varnish, in
+    front, may still serve what it holds from grace).
     """
 
     def __init__(self, get_response):
@@ -51,26 +45,34 @@ class PageCacheMiddleware:
             return make_private(self._respond(request))
 
         now = time.time()
-        key, entry, state = None, None, "miss"
+        key, generation = None, None
         if settings.DATELINE_PAGE_CACHE_SECONDS > 0:
             try:
                 key = page_cache_key(request)
+                entry = read_page(key, now=now)
+                # Read before rendering: a purge that commits while the page renders makes it stale.
+                generation = purge_generation(request) if entry is None else None
             except DisallowedHost:
-                key = None
-            if key is not None:
-                entry, state = read_page(key, now=now, request=request)
-                if state == "fresh":
-                    return self._conditional(request, entry.to_response(request, now=now), entry, "hit")
+                key, entry = None, None
+            except DATABASE_ERRORS:
+                # Nothing stored can be vouched for: render (views that need no database still answer).
+                key, entry = None, None
+            if entry is not None:
+                response = get_conditional_response(
+                    request,
+                    etag=entry.etag or None,
+                    last_modified=entry.last_modified,
+                    response=entry.to_response(request, now=now),
+                )
+                response.headers[CACHE_STATUS_HEADER] = "hit"
+                return response
 
         response = self._respond(request)
-        if response.status_code >= 500 and state == "expired":
-            # stale-if-error inside the app: what readers saw a moment ago beats an error page.
-            return self._conditional(request, entry.to_response(request, now=now), entry, "stale")
         ttl = make_public(request, response, rendered_at=now)
         if ttl is None:
             return response
         if key is not None and request.method == "GET":
-            store_page(key, request, response, rendered_at=now, ttl=ttl)
+            store_page(key, request, response, generation=generation, rendered_at=now, ttl=ttl)
             response.headers[CACHE_STATUS_HEADER] = "miss"
         return get_conditional_response(
             request,
@@ -84,14 +86,6 @@ class PageCacheMiddleware:
         if getattr(request, "_dateline_database_error", False) and response.status_code == 500:
             # Raised outside the view (session or auth middleware): Django already made it a 500.
             return database_unavailable(request)
-        return response
-
-    @staticmethod
-    def _conditional(request, response, entry, status):
-        response = get_conditional_response(
-            request, etag=entry.etag or None, last_modified=entry.last_modified, response=response
-        )
-        response.headers[CACHE_STATUS_HEADER] = status
         return response
 
     def process_exception(self, request, exception):

@@ -96,3 +96,56 @@ class NewsroomSettings(MemoizedSettingMixin, BaseSiteSetting):
     @property
     def share_target_keys(self) -> list[str]:
         return [part for part in self.share_targets.split(",") if part]
+
+
+class PurgeCounter(models.Model):
+    """The newest purge generation: one row, raised by one in the transaction of every change that purges.
+
+    The row lock makes generations follow commit order, so a render that read generation G before
+    a change committed is told apart from one that read it after (dateline.core.purge).
+    """
+
+    generation = models.BigIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("purge counter")
+
+    def __str__(self):
+        return str(self.generation)
+
+
+class PurgedKey(models.Model):
+    """The generation in which a surrogate key (or a URL path) was last purged.
+
+    A cached page or memo value made at generation G is stale once any of its keys has a higher one.
+    """
+
+    key = models.CharField(max_length=255, unique=True)
+    generation = models.BigIntegerField(db_index=True)
+
+    class Meta:
+        verbose_name = _("purged key")
+
+    def __str__(self):
+        return self.key
+
+
+class PendingPurge(models.Model):
+    """A purge still owed to Varnish or a CDN: written with the change, deleted once delivered.
+
+    A purge that fails stays here with its error, is retried by `dateline retry_purges` (every minute
+    with the schedule) and is shown to editors on the admin dashboard until it is delivered.
+    """
+
+    urls = models.JSONField(default=list)
+    keys = models.JSONField(default=list)
+    created_at = models.DateTimeField(auto_now_add=True)
+    attempts = models.PositiveIntegerField(default=0)
+    last_error = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["created_at"]
+        verbose_name = _("pending purge")
+
+    def __str__(self):
+        return " ".join([*self.keys, *self.urls])[:200]

@@ -1,4 +1,4 @@
-"""Background work of the shared ground: cache purges and rendition pre-generation.
+"""Background work of the shared ground: purges owed to Varnish and CDNs, rendition pre-generation.
 
 They run through django-tasks: inline with the ImmediateBackend (development, tests), in the
 `dateline db_worker` process with the database backend (production, DATELINE_TASKS_BACKEND=database).
@@ -7,25 +7,17 @@ They run through django-tasks: inline with the ImmediateBackend (development, te
 import logging
 
 from django_tasks import task
-from wagtail.contrib.frontend_cache.tasks import purge_urls_from_cache_task
-from wagtail.contrib.frontend_cache.utils import get_backends
 from wagtail.images import get_image_model
+
+from .purge import deliver_pending
 
 logger = logging.getLogger(__name__)
 
 
 @task()
-def purge_caches(urls: list[str], keys: list[str], hard: bool = False) -> None:
-    """Purge surrogate keys from the backends that understand them, then URLs from all of them."""
-    if keys:
-        for name, backend in get_backends().items():
-            purge_keys = getattr(backend, "purge_keys", None)
-            if purge_keys is not None:
-                logger.info("[%s] Purging keys%s: %s", name, " (hard)" if hard else "", " ".join(keys))
-                purge_keys(keys, hard=hard)
-    if urls:
-        # Wagtail's own task body: groups URLs by host for each backend's HOSTNAMES.
-        purge_urls_from_cache_task.call(urls)
+def deliver_purges(ids: list[int]) -> None:
+    """Deliver owed purges to Varnish and the CDN; what fails stays owed (dateline.core.purge.deliver)."""
+    deliver_pending(ids)
 
 
 @task()

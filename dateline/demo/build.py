@@ -21,8 +21,8 @@ from django.utils import timezone
 from wagtail.models import Locale, Page, PageLogEntry, Revision, Site
 
 from dateline.accounts.roles import ensure_newsroom_groups
-from dateline.core.cache import purge_all_pages
 from dateline.core.models import NewsroomSettings
+from dateline.core.purge import purge_all_pages
 from dateline.home.models import HomePage, PinnedStory
 from dateline.news.models import ArticleAuthor, ArticlePage, Person, SectionPage
 from dateline.photos.models import Photo
@@ -53,7 +53,7 @@ def point_default_site_at(*, hostname: str, port: int) -> bool:
     """Give the default site the address the local server answers on; return whether it changed.
 
     Wagtail builds canonical links, Open Graph, JSON-LD, hreflang, share links, feeds and sitemaps
-    from the site's hostname and port. Saving a site purges every cached page (core.cache).
+    from the site's hostname and port. Saving a site purges every cached page (core.purge).
     """
     site = Site.objects.get(is_default_site=True)
     if (site.hostname, site.port) == (hostname, port):

@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from wagtail.models import Locale, Site
 
+from dateline.core.headers import LISTINGS_KEY, tag_response
 from dateline.core.models import NewsroomSettings
 
 from .content import feed_html
@@ -63,4 +64,5 @@ def site_json_feed(request):
         "authors": [{"name": publisher}],
         "items": [_item(article, request=request, full=full) for article in feed_articles(locale=locale)],
     }
-    return JsonResponse(feed, content_type="application/feed+json", json_dumps_params={"ensure_ascii": False})
+    response = JsonResponse(feed, content_type="application/feed+json", json_dumps_params={"ensure_ascii": False})
+    return tag_response(response, [LISTINGS_KEY])

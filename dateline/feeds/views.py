@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
+from dateline.core.headers import LISTINGS_KEY, tag_response
 from dateline.core.models import NewsroomSettings
 
 from . import syndication
@@ -19,29 +20,33 @@ from .sitemaps import site_trees, sitemap_for, sitemaps_for
 NEWS_SITEMAP_HOURS = 48
 
 
+# Feeds and sitemaps list articles: every change to an article purges them (LISTINGS_KEY).
+
+
 @require_GET
 def site_feed(request, format):
-    return syndication.SiteFeed()(request, format=format)
+    return tag_response(syndication.SiteFeed()(request, format=format), [LISTINGS_KEY])
 
 
 @require_GET
 def section_feed(request, slug, format):
-    return syndication.SectionFeed()(request, slug, format=format)
+    return tag_response(syndication.SectionFeed()(request, slug, format=format), [LISTINGS_KEY])
 
 
 @require_GET
 def tag_feed(request, slug, format):
-    return syndication.TagFeed()(request, slug, format=format)
+    return tag_response(syndication.TagFeed()(request, slug, format=format), [LISTINGS_KEY, f"tag-{slug}"])
 
 
 @require_GET
 def person_feed(request, slug, format):
-    return syndication.PersonFeed()(request, slug, format=format)
+    return tag_response(syndication.PersonFeed()(request, slug, format=format), [LISTINGS_KEY, f"person-{slug}"])
 
 
 @require_GET
 def sitemap_index(request):
-    return sitemap_views.index(request, sitemaps_for(request), sitemap_url_name="crawlers:sitemap-section")
+    response = sitemap_views.index(request, sitemaps_for(request), sitemap_url_name="crawlers:sitemap-section")
+    return tag_response(response, [LISTINGS_KEY])
 
 
 @require_GET
@@ -49,7 +54,7 @@ def sitemap_section(request, section):
     sitemap = sitemap_for(request, section)
     if sitemap is None:
         raise Http404
-    return sitemap_views.sitemap(request, {section: sitemap}, section=section)
+    return tag_response(sitemap_views.sitemap(request, {section: sitemap}, section=section), [LISTINGS_KEY])
 
 
 @require_GET
@@ -67,12 +72,13 @@ def news_sitemap(request):
         }
         for article in articles
     ]
-    return TemplateResponse(
+    response = TemplateResponse(
         request,
         "feeds/news_sitemap.xml",
         {"entries": entries, "publication_name": publisher},
         content_type="application/xml; charset=utf-8",
     )
+    return tag_response(response, [LISTINGS_KEY])
 
 
 @require_GET

@@ -7,7 +7,7 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageC
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Orderable, Page
 
-from dateline.core.cache import CacheKeysMixin
+from dateline.core.headers import LISTINGS_KEY, CacheKeysMixin
 from dateline.core.memo import MemoizedSettingMixin, MemoizedViewRestrictionsMixin, memo
 
 from .queries import front_page_stories
@@ -47,7 +47,7 @@ class HomePage(CacheKeysMixin, MemoizedViewRestrictionsMixin, Page):
         verbose_name = _("front page")
 
     def get_cache_keys(self) -> list[str]:
-        return ["front"]
+        return ["front", LISTINGS_KEY]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

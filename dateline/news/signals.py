@@ -2,7 +2,7 @@
 
 Publishing, unpublishing, editing, scheduling (Wagtail's publish_scheduled sends the same
 signals), moving and deleting an article purge the article and every listing that shows it: its
-section, the front page, its tag and person pages, feeds and archives (dateline.core.cache.purge_page:
+section, the front page, its tag and person pages, feeds and archives (dateline.core.purge.purge_page:
 surrogate keys for the app cache and Varnish, URLs for URL-only caches). Wagtail's own frontend-cache
 handlers purge the page's URL as well; this adds the pages around it.
 
@@ -20,7 +20,8 @@ from wagtail.images.models import Filter
 from wagtail.models import Page, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move, pre_page_move
 
-from dateline.core.cache import CacheKeysMixin, purge, purge_page
+from dateline.core.headers import CacheKeysMixin
+from dateline.core.purge import purge, purge_page
 from dateline.core.tasks import prepare_renditions
 from dateline.news.models import ArticlePage, Person
 
@@ -54,8 +55,8 @@ def purge_published_page(sender, instance, **kwargs):
 
 
 def purge_unpublished_page(sender, instance, **kwargs):
-    # Taken down (a correction, a legal order): no cache may show it again, not even from grace.
-    purge_page(instance, hard=True)
+    # Taken down (a correction, a legal order): no cache may show it again.
+    purge_page(instance)
 
 
 def purge_live_version_before_save(sender, instance, raw=False, update_fields=None, **kwargs):

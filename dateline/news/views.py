@@ -11,15 +11,15 @@ from django.utils.translation import gettext as _
 from taggit.models import Tag
 from wagtail.models import Locale
 
-from dateline.core.cache import tag_response
+from dateline.core.headers import LISTINGS_KEY, tag_response
 from dateline.news.models import ArticlePage, Person
-from dateline.news.pagination import CountCachedPaginator, page_or_404
+from dateline.news.pagination import listing_page_or_404
 
 LISTING_PAGE_SIZE = 20
 
 
 def _listing(request, articles):
-    return page_or_404(CountCachedPaginator(articles, LISTING_PAGE_SIZE), request.GET.get("page"))
+    return listing_page_or_404(articles, request.GET.get("page"), LISTING_PAGE_SIZE)
 
 
 def _live_in_language():
@@ -36,7 +36,7 @@ def person_detail(request, slug):
     )
     # The page lists the articles of every translation of the profile: any of their keys purges it.
     slugs = Person.objects.filter(translation_key=person.translation_key).values_list("slug", flat=True)
-    return tag_response(response, [f"person-{slug}" for slug in slugs])
+    return tag_response(response, [LISTINGS_KEY, *(f"person-{slug}" for slug in slugs)])
 
 
 def tag_detail(request, slug):
@@ -44,7 +44,7 @@ def tag_detail(request, slug):
     tag = get_object_or_404(Tag, slug=slug)
     articles = _live_in_language().filter(tags=tag).newest_first().for_listing()
     response = TemplateResponse(request, "news/tag_detail.html", {"tag": tag, "articles": _listing(request, articles)})
-    return tag_response(response, [f"tag-{tag.slug}"])
+    return tag_response(response, [LISTINGS_KEY, f"tag-{tag.slug}"])
 
 
 def _archive_range(year: int, month: int | None, day: int | None) -> tuple[dt.datetime, dt.datetime, str]:
@@ -92,5 +92,5 @@ def date_archive(request, year, month=None, day=None):
                 "social_title": _("Stories of %(period)s") % {"period": heading},
             },
         ),
-        ["archive"],
+        [LISTINGS_KEY],
     )

@@ -2,8 +2,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
 
-from dateline.core.cache import current_request
 from dateline.core.memo import memo
+from dateline.core.purge import current_request
 
 
 class Photo(AbstractImage):

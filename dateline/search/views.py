@@ -3,6 +3,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
+from dateline.core.headers import LISTINGS_KEY, tag_response
 from dateline.news.pagination import page_or_404
 
 from .forms import SearchForm
@@ -33,7 +34,8 @@ def search(request):
     ]
     querystring = request.GET.copy()
     querystring.pop("page", None)
-    return TemplateResponse(
+    # Results list articles: every change to an article purges them.
+    response = TemplateResponse(
         request,
         "search/search.html",
         {
@@ -46,3 +48,4 @@ def search(request):
             "social_title": _("Search"),
         },
     )
+    return tag_response(response, [LISTINGS_KEY])

@@ -37,7 +37,6 @@ INSTALLED_APPS = [
     "dateline.home",
     "dateline.demo",
     "wagtail.contrib.settings",
-    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.redirects",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.simple_translation",
@@ -248,23 +247,19 @@ DATELINE_BROWSER_CACHE_SECONDS = env.int("DATELINE_BROWSER_CACHE_SECONDS", defau
 DATELINE_NOT_FOUND_CACHE_SECONDS = 60
 DATELINE_STALE_WHILE_REVALIDATE_SECONDS = 60
 DATELINE_STALE_IF_ERROR_SECONDS = 60 * 60 * 24
-# The app's own page cache; 0 turns it off (e.g. behind Varnish, to save memory).
-DATELINE_PAGE_CACHE_SECONDS = env.int("DATELINE_PAGE_CACHE_SECONDS", default=600)
-# Parts of pages that cost the most to render and change only when the page is purged (an
-# article's approved comments): kept in the same cache, dropped by the same purges; 0 turns it off.
-DATELINE_FRAGMENT_CACHE_SECONDS = env.int("DATELINE_FRAGMENT_CACHE_SECONDS", default=3600)
 DATELINE_UNCACHED_PATH_PREFIXES = ["/admin/", "/django-admin/", "/documents/", "/healthz", STATIC_URL, MEDIA_URL]
 # Messages in a cookie: the session is never touched (nor Vary: Cookie added) for anonymous readers.
 MESSAGE_STORAGE = "django.contrib.messages.storage.cookie.CookieStorage"
-# Purges go through Wagtail's frontend cache: always the app cache; Varnish, Cloudflare and
-# CloudFront when configured. Page URLs are per language already, so no language fan-out.
+# Purges (dateline.core.purge) are recorded in the database for the app's own caches, and sent to
+# Varnish, Cloudflare and CloudFront when configured, through Wagtail's frontend-cache backends.
+# Page URLs are per language already, so no language fan-out.
 DATELINE_VARNISH_URLS = env.list("DATELINE_VARNISH_URL", default=[])
 DATELINE_CLOUDFLARE_ZONE_ID = env.str("DATELINE_CLOUDFLARE_ZONE_ID", default="")
 DATELINE_CLOUDFLARE_API_TOKEN = env.str("DATELINE_CLOUDFLARE_API_TOKEN", default="")
 DATELINE_CLOUDFRONT_DISTRIBUTION_ID = env.str("DATELINE_CLOUDFRONT_DISTRIBUTION_ID", default="")
-WAGTAILFRONTENDCACHE = {"app": {"BACKEND": "dateline.core.cache.AppCacheBackend"}}
+WAGTAILFRONTENDCACHE = {}
 for _n, _url in enumerate(DATELINE_VARNISH_URLS):
-    WAGTAILFRONTENDCACHE[f"varnish{_n}"] = {"BACKEND": "dateline.core.cache.VarnishBackend", "LOCATION": _url}
+    WAGTAILFRONTENDCACHE[f"varnish{_n}"] = {"BACKEND": "dateline.core.purge.VarnishBackend", "LOCATION": _url}
 if DATELINE_CLOUDFLARE_ZONE_ID:
     WAGTAILFRONTENDCACHE["cloudflare"] = {
         "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
@@ -277,6 +272,9 @@ if DATELINE_CLOUDFRONT_DISTRIBUTION_ID:
         "DISTRIBUTION_ID": DATELINE_CLOUDFRONT_DISTRIBUTION_ID,
     }
 WAGTAILFRONTENDCACHE_LANGUAGES = []
+# The app's own page cache (dateline.core.page_store), for sites with nothing in front; off by
+# default when Varnish or a CDN is configured, since they keep the pages then. 0 turns it off.
+DATELINE_PAGE_CACHE_SECONDS = env.int("DATELINE_PAGE_CACHE_SECONDS", default=0 if WAGTAILFRONTENDCACHE else 600)
 
 # Production topology (deploy/README.md): who serves uploaded media and where it is kept.
 # Behind Varnish without a media server, the app may serve MEDIA_ROOT itself and Varnish caches it.

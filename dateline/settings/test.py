@@ -27,7 +27,6 @@ if not REDIS_URL:
 # The app page cache stays off so tests that change content without publishing see it at once;
 # tests/core/test_cache*.py switch it on.
 DATELINE_PAGE_CACHE_SECONDS = 0
-DATELINE_FRAGMENT_CACHE_SECONDS = 0
 WAGTAILADMIN_BASE_URL = "http://testserver"
 # Serve static files straight from the apps, without collectstatic.
 WHITENOISE_USE_FINDERS = True

@@ -13,13 +13,13 @@ from .factories import CommentFactory
 pytestmark = pytest.mark.django_db
 
 
-def test_counts_for_a_whole_listing_take_one_query(section, django_assert_num_queries):
+def test_counts_for_a_whole_listing_take_one_query_for_the_counts(section, django_assert_num_queries):
     articles = [ArticlePageFactory(parent=section) for _ in range(3)]
     CommentFactory.create_batch(2, article=articles[0])
     CommentFactory(article=articles[2])
     CommentFactory(article=articles[2], status=CommentStatus.PENDING)
 
-    with django_assert_num_queries(1):
+    with django_assert_num_queries(2):  # the counts, and the purge generation the memo checks
         rendered = Template(
             "{% load comments_tags %}{% comment_counts articles as counts %}"
             "{% for a in articles %}{{ counts|count_for:a }},{% endfor %}"
@@ -81,7 +81,7 @@ def test_a_listings_counts_are_kept_until_a_comment_is_moderated(section, django
     assert listing.render(Context({"articles": articles})) == "1,0,"
     with CaptureQueriesContext(connection) as captured:
         assert listing.render(Context({"articles": articles})) == "1,0,"
-    assert captured.captured_queries == []
+    assert [query["sql"] for query in captured.captured_queries if "core_purgecounter" not in query["sql"]] == []
     with django_capture_on_commit_callbacks(execute=True):
         services.approve_comments(Comment.objects.filter(pk=waiting.pk))
     assert listing.render(Context({"articles": articles})) == "1,1,"

@@ -162,13 +162,13 @@ def test_a_decision_purges_the_article_and_the_pages_showing_its_count(
 ):
     comment = CommentFactory(article=article, status=CommentStatus.PENDING)
 
-    with mock.patch("dateline.core.cache.purge") as purge:
+    with mock.patch("dateline.core.purge.purge") as purge:
         with django_capture_on_commit_callbacks(execute=True):
             services.approve_comments(Comment.objects.filter(pk=comment.pk), by=editor)
 
     urls, keys = set(purge.call_args.kwargs["urls"]), set(purge.call_args.kwargs["keys"])
     assert {article.full_url, section.full_url, home.full_url} <= urls
-    assert {f"article-{article.pk}", f"section-{section.pk}", "front"} <= keys
+    assert {f"article-{article.pk}", f"section-{section.pk}", "listings"} <= keys
 
 
 @pytest.mark.parametrize(
@@ -185,7 +185,7 @@ def test_a_decision_purges_the_article_and_the_pages_showing_its_count(
 def test_every_change_purges_the_article(editor, article, change, django_capture_on_commit_callbacks):
     comment = CommentFactory(article=article)
 
-    with mock.patch("dateline.core.cache.purge") as purge:
+    with mock.patch("dateline.core.purge.purge") as purge:
         with django_capture_on_commit_callbacks(execute=True):
             change(comment, editor)
 

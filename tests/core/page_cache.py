@@ -5,8 +5,6 @@ import uuid
 import pytest
 from django.core.cache import caches
 
-from dateline.core.cache import recent_pages
-
 
 @pytest.fixture
 def page_cache(settings):
@@ -18,5 +16,4 @@ def page_cache(settings):
         pages = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": unique}
     settings.CACHES = {**settings.CACHES, "pages": pages}
     settings.DATELINE_PAGE_CACHE_SECONDS = 600
-    recent_pages.clear()
     return caches["pages"]

@@ -32,8 +32,8 @@ def defaults(tmp_path_factory) -> dict:
     return settings_under(DATELINE_DATA_DIR=str(tmp_path_factory.mktemp("data")))
 
 
-def test_default_purges_only_the_app_cache(defaults):
-    assert defaults["frontend"] == {"app": {"BACKEND": "dateline.core.cache.AppCacheBackend"}}
+def test_default_has_no_frontend_cache_to_purge(defaults):
+    assert defaults["frontend"] == {}
     assert defaults["languages"] == []
 
 
@@ -51,11 +51,15 @@ def test_each_varnish_address_gets_a_purging_backend(tmp_path):
         DATELINE_DATA_DIR=str(tmp_path), DATELINE_VARNISH_URL="http://127.0.0.1:6081,http://10.0.0.2:6081"
     )["frontend"]
     assert frontend["varnish0"] == {
-        "BACKEND": "dateline.core.cache.VarnishBackend",
+        "BACKEND": "dateline.core.purge.VarnishBackend",
         "LOCATION": "http://127.0.0.1:6081",
     }
     assert frontend["varnish1"]["LOCATION"] == "http://10.0.0.2:6081"
-    assert "app" in frontend
+
+
+def test_the_app_page_cache_is_off_when_varnish_keeps_the_pages(tmp_path):
+    behind_varnish = settings_under(DATELINE_DATA_DIR=str(tmp_path), DATELINE_VARNISH_URL="http://127.0.0.1:6081")
+    assert behind_varnish["page_cache"] == 0
 
 
 def test_cloudflare_and_cloudfront_map_to_wagtails_backends(tmp_path):

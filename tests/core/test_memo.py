@@ -1,16 +1,20 @@
-"""The per-process memo of site-wide lookups: reused between purges, never older than the newest one."""
+"""The per-process memo of site-wide lookups: reused between purges, never older than the newest one,
+whose generation is read from the database once per request."""
 
 from unittest import mock
 
 import pytest
 from bs4 import BeautifulSoup
+from django.db import connection
 from django.http import HttpRequest
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction, Site
 
-from dateline.core.cache import AppCacheBackend, page_cache, purge_epoch
+from dateline.core import memo as memo_module
 from dateline.core.memo import ContentMemo, memo
 from dateline.core.models import NewsroomSettings
+from dateline.core.purge import purge, purge_generation
 from tests.news.factories import ArticlePageFactory, SectionPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -27,7 +31,7 @@ def counter():
 
 
 def purge_something():
-    AppCacheBackend({}).purge_keys(["front"])
+    purge(keys=["front"])
 
 
 def test_a_value_is_computed_once_until_something_is_purged():
@@ -49,21 +53,23 @@ def test_a_request_that_began_before_a_purge_neither_reuses_nor_stores():
     assert values.get(HttpRequest(), "k", compute) == 2  # ...and leaves the fresh value in place
 
 
-def test_the_shared_record_is_read_once_per_request():
-    purge_something()  # a record exists, as on any running site
+def test_the_generation_is_read_once_per_request():
     request = HttpRequest()
-    with mock.patch.object(page_cache(), "get", wraps=page_cache().get) as reads:
-        ContentMemo().get(request, "a", counter())
-        ContentMemo().get(request, "b", counter())
-        purge_epoch(request)
-    assert reads.call_count == 1
+    with CaptureQueriesContext(connection) as queries:
+        ContentMemo().get(request, "a", lambda: "a")
+        ContentMemo().get(request, "b", lambda: "b")
+        purge_generation(request)
+    assert len(queries) == 1
 
 
-def test_nothing_is_remembered_while_the_shared_cache_cannot_be_read(settings):
-    settings.CACHES = {**settings.CACHES, "pages": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+def test_nothing_is_remembered_longer_than_its_maximum_age():
     values, compute = ContentMemo(), counter()
-    assert values.get(HttpRequest(), "k", compute) == 1
-    assert values.get(HttpRequest(), "k", compute) == 2
+    with mock.patch.object(memo_module.time, "monotonic", return_value=1000.0) as clock:
+        assert values.get(HttpRequest(), "k", compute) == 1
+        clock.return_value += memo_module.MAX_AGE_SECONDS - 1
+        assert values.get(HttpRequest(), "k", compute) == 1
+        clock.return_value += 2
+        assert values.get(HttpRequest(), "k", compute) == 2
 
 
 def test_old_entries_make_room_for_new_ones():
@@ -128,20 +134,18 @@ def test_restricting_a_section_hides_its_articles_at_once(client, section, story
     assert "/login/" in response["Location"]
 
 
-def test_a_restriction_purges_every_page_hard(section, django_capture_on_commit_callbacks):
-    with mock.patch("dateline.core.tasks.purge_caches") as task:
-        with django_capture_on_commit_callbacks(execute=True):
-            PageViewRestriction.objects.create(page=section, restriction_type=PageViewRestriction.LOGIN)
-    task.enqueue.assert_called_once_with([], ["all"], True)
+def test_a_restriction_purges_every_page(section):
+    with mock.patch("dateline.core.purge.purge") as purged:
+        PageViewRestriction.objects.create(page=section, restriction_type=PageViewRestriction.LOGIN)
+    purged.assert_called_once_with(keys=["all"])
 
 
-def test_moving_the_site_to_another_host_purges_every_page(home, django_capture_on_commit_callbacks):
+def test_moving_the_site_to_another_host_purges_every_page(home):
     site = Site.objects.get(is_default_site=True)
     site.hostname = "news.example.org"
-    with mock.patch("dateline.core.tasks.purge_caches") as task:
-        with django_capture_on_commit_callbacks(execute=True):
-            site.save()
-    task.enqueue.assert_called_once_with([], ["all"], False)
+    with mock.patch("dateline.core.purge.purge") as purged:
+        site.save()
+    purged.assert_called_once_with(keys=["all"])
 
 
 def front_titles(client) -> set[str]:
@@ -149,9 +153,7 @@ def front_titles(client) -> set[str]:
 
 
 def test_the_front_page_reads_its_stories_once_until_a_purge(client, home, story, django_capture_on_commit_callbacks):
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
+    client.get("/")  # the first view creates the site settings, which purges
     client.get("/")
     with CaptureQueriesContext(connection) as captured:
         client.get("/")

@@ -12,7 +12,6 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 
-from dateline.core.cache import cached_fragment
 from dateline.core.memo import memo
 
 from ..forms import CommentForm
@@ -120,7 +119,7 @@ def _widget_strings() -> str:
 
 @dataclass(frozen=True, slots=True)
 class ApprovedThreads:
-    """An article's approved comments as readers see them: what the page cache's fragments keep."""
+    """An article's approved comments as readers see them, worked out once per request."""
 
     count: int
     html: SafeString  # the <li> of each thread, built by _CommentRenderer
@@ -135,12 +134,8 @@ class ReplyTarget:
 
 
 def approved_threads(article, request) -> ApprovedThreads:
-    """The approved comments and whether the thread is open, worked out once per change: a fragment
-    dropped by every purge of the article (moderating, editing or deleting a comment, and closing or
-    reopening the thread purge it), and kept per request for the byline's count and the section.
-
-    Closing by age needs no query and is part of the fragment's name, so a thread that closes while
-    its fragment is kept shows as closed at once."""
+    """The approved comments and whether the thread is open, kept per request for the byline's
+    count and the comments section."""
     open_until_now = open_by_switch_and_age(article, settings_for(article, request))
     article_url = article.get_url(request)
 
@@ -156,8 +151,7 @@ def approved_threads(article, request) -> ApprovedThreads:
         return render()
     kept = request.__dict__.setdefault("_dateline_approved_threads", {})
     if article.pk not in kept:
-        name = f"comments-v2:{article.pk}:{get_language()}:{int(open_until_now)}:{article_url}"
-        kept[article.pk] = cached_fragment(request, name, [f"article-{article.pk}"], render)
+        kept[article.pk] = render()
     return kept[article.pk]
 
 

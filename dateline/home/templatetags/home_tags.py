@@ -8,7 +8,6 @@ from django.utils import translation
 from django.utils.translation import get_language
 from wagtail.models import Locale, Page
 
-from dateline.core.cache import cached_fragment
 from dateline.core.memo import memo
 from dateline.core.models import NewsroomSettings
 from dateline.feeds.discovery import feed_links_for
@@ -137,11 +136,7 @@ def page_head(context):
     page = context.get("page") if isinstance(context.get("page"), Page) else None
     subject = context.get("section") if isinstance(page, ArticlePage) else page
     subject = context.get("person") or context.get("tag") or subject
-    if isinstance(page, ArticlePage) and page.pk:
-        # Publishing or unpublishing any translation purges the article (ArticlePage.get_purge_keys).
-        name = f"alternates:{page.pk}:{request.get_host()}"
-        alternates = cached_fragment(request, name, [f"article-{page.pk}"], lambda: _translations(request, page))
-    elif page is not None and page.pk:
+    if page is not None and page.pk:
         alternates = _translations(request, page)
     elif context.get("person") is not None and hasattr(context["person"], "get_translations"):
         alternates = _person_translations(request, context["person"])

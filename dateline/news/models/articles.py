@@ -15,7 +15,7 @@ from wagtail.models import Orderable, Page, PageManager, Site
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
-from dateline.core.cache import CacheKeysMixin, cached_fragment
+from dateline.core.headers import LISTINGS_KEY, CacheKeysMixin
 from dateline.core.memo import MemoizedPublicQuerySetMixin, MemoizedViewRestrictionsMixin
 from dateline.core.models import NewsroomSettings, outlet_code_validator
 from dateline.news.blocks import ArticleBodyBlock
@@ -257,7 +257,7 @@ class ArticlePage(CacheKeysMixin, MemoizedViewRestrictionsMixin, Page):
         Tags read afresh: a purge must name the tags the article has now, not when it was rendered."""
         translations = Page.objects.filter(translation_key=self.translation_key).exclude(pk=self.pk)
         keys = [f"article-{pk}" for pk in translations.values_list("pk", flat=True)]  # their hreflang links
-        return self._keys(self.tags.all()) + keys + ["front", "feeds", "archive", "search"]
+        return [*self._keys(self.tags.all()), *keys, LISTINGS_KEY]
 
     def get_purge_urls(self) -> list[str]:
         """Section, front, tag and person pages, for caches that purge by URL only."""
@@ -270,26 +270,8 @@ class ArticlePage(CacheKeysMixin, MemoizedViewRestrictionsMixin, Page):
             paths += [person.get_absolute_url() for person in self._people_shown()]
         return [url for url in urls if url] + [site.root_url + path for path in paths]
 
-    def _load_tags_and_authors(self) -> tuple[list, list]:
-        return self.tag_list, self.authors
-
-    def prime_tags_and_authors(self, request) -> None:
-        """Tags and authors from a fragment kept until the article, a tag or an author is purged."""
-        if "tag_list" in self.__dict__ or "authors" in self.__dict__:
-            return
-        tags, authors = cached_fragment(
-            request,
-            f"article-tags-authors-v1:{self.pk}",
-            [f"article-{self.pk}"],
-            self._load_tags_and_authors,
-            keys_of=lambda value: [f"tag-{tag.slug}" for tag in value[0]] + [f"person-{p.slug}" for p in value[1]],
-        )
-        self.__dict__["tag_list"], self.__dict__["authors"] = tags, authors
-
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        if self.pk:
-            self.prime_tags_and_authors(request)
         if "newsroom_settings" not in self.__dict__ and Site.find_for_request(request) is not None:
             # NewsroomSettings caches per request (and finds the site from it): no query for the site
             self.newsroom_settings = NewsroomSettings.for_request(request)

@@ -5,10 +5,10 @@ from wagtail.models import Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
-from dateline.core.cache import ALL_PAGES_KEY, CacheKeysMixin
+from dateline.core.headers import ALL_PAGES_KEY, LISTINGS_KEY, CacheKeysMixin
 from dateline.core.memo import MemoizedPublicQuerySetMixin, MemoizedViewRestrictionsMixin
 from dateline.news import queries
-from dateline.news.pagination import CountCachedPaginator, page_or_404
+from dateline.news.pagination import listing_page_or_404
 
 SECTION_PAGE_SIZE = 20
 
@@ -34,14 +34,14 @@ class SectionPage(CacheKeysMixin, MemoizedViewRestrictionsMixin, Page):
         verbose_name = _("section")
 
     def get_cache_keys(self) -> list[str]:
-        return [f"section-{self.pk}"]
+        return [f"section-{self.pk}", LISTINGS_KEY]
 
     def get_purge_keys(self) -> list[str]:
         # Every page's navigation names the sections.
-        return [f"section-{self.pk}", ALL_PAGES_KEY]
+        return [f"section-{self.pk}", LISTINGS_KEY, ALL_PAGES_KEY]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        paginator = CountCachedPaginator(queries.latest_articles(section=self), SECTION_PAGE_SIZE)
-        context["articles"] = page_or_404(paginator, request.GET.get("page"))
+        articles = queries.latest_articles(section=self)
+        context["articles"] = listing_page_or_404(articles, request.GET.get("page"), SECTION_PAGE_SIZE)
         return context

@@ -4,9 +4,6 @@ import re
 from django import template
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language
-
-from dateline.core.cache import cached_fragment
 
 register = template.Library()
 
@@ -31,34 +28,6 @@ def render_body(context, article):
         parts.insert(0, format_html("<p>{}</p>", dateline))
     # Every part is HTML rendered by our block templates, which escape what editors typed.
     return mark_safe("".join(parts))  # noqa: S308
-
-
-@register.tag("article_fragment")
-def do_article_fragment(parser, token):
-    """{% article_fragment page "name" %}…{% endarticle_fragment %}: rendered once per change of the article.
-
-    Kept in the page cache until the article is purged (publishing it, or editing a photo it shows),
-    like the whole page would be; for the costly parts that depend on nothing but the article.
-    """
-    bits = token.split_contents()
-    if len(bits) != 3:
-        raise template.TemplateSyntaxError(f"{bits[0]} takes an article and a fragment name")
-    nodelist = parser.parse(("endarticle_fragment",))
-    parser.delete_first_token()
-    return ArticleFragmentNode(nodelist, parser.compile_filter(bits[1]), parser.compile_filter(bits[2]))
-
-
-class ArticleFragmentNode(template.Node):
-    def __init__(self, nodelist, article, name):
-        self.nodelist, self.article, self.name = nodelist, article, name
-
-    def render(self, context):
-        article = self.article.resolve(context)
-        if not getattr(article, "pk", None):
-            return self.nodelist.render(context)  # an unsaved preview
-        request = context.get("request")
-        name = f"article:{article.pk}:{self.name.resolve(context)}:{get_language()}:{article.get_url(request)}"
-        return cached_fragment(request, name, [f"article-{article.pk}"], lambda: self.nodelist.render(context))
 
 
 @register.filter(expects_localtime=True)

@@ -1,0 +1,153 @@
+"""What a response says to caches: who may share it, for how long, and its surrogate keys.
+
+An anonymous GET/HEAD without a session or pending-comment cookie gets a public response with
+`s-maxage`, an ETag, Last-Modified and `xkey` surrogate keys (the keys dateline.core.purge sends when
+what the response shows changes); everything else is `private, no-store`.
+
+Knows no other Dateline app: pages say their own keys through CacheKeysMixin, views with tag_response.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse
+from django.utils.cache import cc_delim_re, patch_cache_control, set_response_etag
+from django.utils.http import http_date
+
+# Set by the comments room after a reader posts; its holder sees their own pending comment.
+PENDING_COOKIE_NAME = "dateline_pending"
+# Carried by every shared response: purged when something on every page changes (navigation, banner).
+ALL_PAGES_KEY = "all"
+# Carried by every response that lists articles (front, section, tag, person and archive pages,
+# feeds, sitemaps, search): purged when any article is published, changed or taken down.
+LISTINGS_KEY = "listings"
+CACHEABLE_STATUSES = frozenset({200, 203, 204, 300, 301, 308, 404, 410})
+SHORT_TTL_STATUSES = frozenset({404, 410})
+UNCACHEABLE = "private, no-store"
+
+
+# --- Surrogate keys -------------------------------------------------------------------------------
+
+
+def tag_response(response: HttpResponse, keys: Iterable[str]) -> HttpResponse:
+    """Add surrogate keys to a response: shared caches drop it when any of them is purged."""
+    existing = getattr(response, "cache_keys", None) or set()
+    response.cache_keys = existing | {key for key in keys if key}
+    return response
+
+
+class CacheKeysMixin:
+    """For page models: the surrogate keys their response carries and what to purge when they change.
+
+    Put it before Page in the bases (`class SectionPage(CacheKeysMixin, Page)`).
+    """
+
+    def get_cache_keys(self) -> list[str]:
+        """Keys on this page's own response."""
+        return [f"page-{self.pk}"]
+
+    def get_purge_keys(self) -> list[str]:
+        """Keys of every response that shows this page: its own and the listings that carry it."""
+        return self.get_cache_keys()
+
+    def get_purge_urls(self) -> list[str]:
+        """Absolute URLs, besides the page's own, that show it (for caches that purge by URL only)."""
+        return []
+
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        if getattr(request, "is_preview", False):
+            return response  # a draft, maybe not saved yet; previews are never cached
+        return tag_response(response, self.get_cache_keys())
+
+
+# --- Policy ---------------------------------------------------------------------------------------
+
+
+def bypasses_shared_caches(request: HttpRequest) -> bool:
+    """Logged-in editors and readers with a pending comment get pages of their own, never shared."""
+    cookies = request.COOKIES
+    return settings.SESSION_COOKIE_NAME in cookies or PENDING_COOKIE_NAME in cookies
+
+
+def is_excluded_path(path: str) -> bool:
+    return path.startswith(tuple(settings.DATELINE_UNCACHED_PATH_PREFIXES))
+
+
+def _directives(response: HttpResponse) -> set[str]:
+    value = response.get("Cache-Control", "")
+    return {part.split("=", 1)[0].strip().lower() for part in cc_delim_re.split(value) if part}
+
+
+def _seconds_directive(response: HttpResponse, name: str) -> int | None:
+    for part in cc_delim_re.split(response.get("Cache-Control", "")):
+        key, _, value = part.partition("=")
+        if key.strip().lower() == name and value.strip().isdigit():
+            return int(value)
+    return None
+
+
+def make_private(response: HttpResponse) -> HttpResponse:
+    """Keep a response out of every shared cache (a view's own never_cache header is kept)."""
+    if not _directives(response) & {"private", "no-store"}:
+        response.headers["Cache-Control"] = UNCACHEABLE
+    return response
+
+
+def make_public(request: HttpRequest, response: HttpResponse, *, rendered_at: float) -> int | None:
+    """Give an anonymous GET/HEAD response the headers of a shared page, or make it private.
+
+    Returns how many seconds shared caches may keep it, or None when it must stay private.
+    """
+    if response.status_code not in CACHEABLE_STATUSES or response.streaming or response.cookies:
+        # A response that sets a cookie (a CSRF token, a message) belongs to one reader.
+        make_private(response)
+        return None
+    directives = _directives(response)
+    if directives & {"private", "no-store", "no-cache"}:
+        return None
+    if "Cache-Control" in response:
+        # The view chose its own public lifetime (a feed, the search page): keep it.
+        ttl = _seconds_directive(response, "s-maxage")
+        if ttl is None:
+            ttl = _seconds_directive(response, "max-age") or 0
+    else:
+        short = response.status_code in SHORT_TTL_STATUSES
+        ttl = settings.DATELINE_NOT_FOUND_CACHE_SECONDS if short else settings.DATELINE_SHARED_CACHE_SECONDS
+        patch_cache_control(
+            response,
+            public=True,
+            max_age=min(settings.DATELINE_BROWSER_CACHE_SECONDS, ttl),
+            s_maxage=ttl,
+            stale_while_revalidate=settings.DATELINE_STALE_WHILE_REVALIDATE_SECONDS,
+            stale_if_error=settings.DATELINE_STALE_IF_ERROR_SECONDS,
+        )
+    _drop_vary(response, {"cookie", "accept-language"})
+    if not response.has_header("ETag"):
+        set_response_etag(response)
+    if not response.has_header("Last-Modified"):
+        # The moment of rendering is always a true Last-Modified: a page's last_published_at is not,
+        # since comments and listings change the page without publishing it.
+        response.headers["Last-Modified"] = http_date(rendered_at)
+    keys = getattr(response, "cache_keys", None) or set()
+    response.headers["xkey"] = " ".join(sorted(keys | {ALL_PAGES_KEY}))
+    return ttl
+
+
+def _drop_vary(response: HttpResponse, names: set[str]) -> None:
+    """Remove Vary entries the shared response does not depend on.
+
+    Cookie: shared copies only ever answer requests without a session or pending cookie, and every
+    other cookie is ignored. Accept-Language: with i18n_patterns and prefix_default_language=False,
+    LocaleMiddleware takes the language from the URL (unprefixed means LANGUAGE_CODE) yet still
+    adds the header to unprefixed URLs.
+    """
+    if not response.has_header("Vary"):
+        return
+    kept = [v for v in cc_delim_re.split(response["Vary"]) if v and v.strip().lower() not in names]
+    if kept:
+        response.headers["Vary"] = ", ".join(kept)
+    else:
+        del response.headers["Vary"]
