@@ -8,7 +8,8 @@ and restart those, never the machine's shared ones. Brings the stack up if it is
 stops it again afterwards (unless --keep-stack). Load goes to loopback only and each drill lasts
 about half a minute.
 
-Readers fetch pages through Varnish (and one app process directly, for the app's own cache);
+Readers fetch pages through Varnish (and one app process directly, which without its database
+answers 503 rather than a page it cannot vouch for);
 commenters post through Varnish, each as a different reader. After each drill, every comment that
 got its 303 must be in the database.
 """
@@ -158,7 +159,8 @@ def wait_until(predicate, limit: float) -> float | None:
 
 
 def soft_purge_all() -> None:
-    """Expire every page in Varnish but keep it in grace (what a publish does to the pages it touches)."""
+    """Expire every page in Varnish but keep it in grace, as pages whose lifetime ran out are (publishing
+    purges hard)."""
     connection = http.client.HTTPConnection("127.0.0.1", 6081, timeout=5)
     connection.request("PURGE", "/", headers={"xkey-purge": "all"})
     connection.getresponse().read()
@@ -169,6 +171,11 @@ def summarise(name: str, load: Load, fault_at: float, back_at: float, env: dict,
     reads = [e for e in load.events if e.kind == "read"]
     posts = [e for e in load.events if e.kind == "post"]
     during = [e for e in reads if fault_at <= e.at <= back_at + 2]
+    through_varnish = [e for e in during if ":6081" in e.target]
+    direct: dict[str, int] = {}
+    for e in during:
+        if ":6081" not in e.target:
+            direct[str(e.status or e.cache)] = direct.get(str(e.status or e.cache), 0) + 1
     accepted = {e.token for e in posts if e.status == 303}
     stored = stored_tokens(env["DATABASE_URL"], load.poster.run_token)
     post_statuses: dict[str, int] = {}
@@ -187,9 +194,10 @@ def summarise(name: str, load: Load, fault_at: float, back_at: float, env: dict,
         "reads during the fault": len(during),
         "slowest read during the fault (s)": round(max((e.seconds for e in during), default=0), 2),
         "read errors during the fault": sum(1 for e in during if not 200 <= e.status < 400),
-        "stale pages served (X-Cache hit-stale / app stale)": sum(
-            1 for e in reads if e.cache in ("hit-stale", "stale")
-        ),
+        "read errors through Varnish during the fault": sum(1 for e in through_varnish if not 200 <= e.status < 400),
+        # The app serves no stored page it cannot vouch for: without the database, a direct read is a 503.
+        "direct app answers during the fault": direct,
+        "stale pages served (X-Cache hit-stale)": sum(1 for e in reads if e.cache == "hit-stale"),
         "posts": len(posts),
         "post answers": post_statuses,
         "accepted (303)": len(accepted),

@@ -46,8 +46,13 @@ def test_the_app_uses_redis_again_once_it_returns(drills):
 
 def test_readers_get_stale_pages_while_postgresql_restarts(drills):
     result = drills["PostgreSQL"]
-    assert result["read errors during the fault"] == 0
-    assert result["stale pages served (X-Cache hit-stale / app stale)"] > 0
+    assert result["read errors through Varnish during the fault"] == 0
+    assert result["stale pages served (X-Cache hit-stale)"] > 0
+
+
+def test_the_app_alone_answers_503_rather_than_an_unvouched_page_while_postgresql_restarts(drills):
+    answers = drills["PostgreSQL"]["direct app answers during the fault"]
+    assert set(answers) <= {"200", "301", "302", "304", "503"}
 
 
 def test_writes_during_the_database_outage_get_a_503(drills):
