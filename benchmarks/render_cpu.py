@@ -4,7 +4,9 @@
         ALLOWED_HOSTS=testserver,localhost .venv/bin/python benchmarks/render_cpu.py [--requests 20] [PATH ...]
 
 Renders through Django's test client in this process with the app's page cache off, so the figure is
-the CPU time of one render (time.process_time). Each page is rendered in --batches batches and the
+the CPU time of one render (time.process_time). With --cold, each render is the first reader's after
+an edit: the process's memo is emptied before each request, as a purge anywhere empties it.
+Each page is rendered in --batches batches and the
 fastest batch is reported: other processes on a shared machine only ever make a batch slower.
 Without paths it renders the demo's article with 55 comments, the front page and the Sport section.
 """
@@ -32,8 +34,10 @@ from django.test.utils import CaptureQueriesContext  # noqa: E402
 DEFAULT_PATHS = ["/sport/nairobi-marathon-course-record/", "/", "/sport/"]
 
 
-def measure(client: Client, path: str, requests: int, batches: int) -> tuple[float, int, int]:
-    for _ in range(3):  # warm Wagtail's site, settings and template caches, as a running site has them
+def measure(client: Client, path: str, requests: int, batches: int, *, cold: bool) -> tuple[float, int, int]:
+    from dateline.core.memo import memo
+
+    for _ in range(3):  # warm the template and rendition caches, as a running process has them
         response = client.get(path)
     if response.status_code != 200:
         raise SystemExit(f"{path}: HTTP {response.status_code}")
@@ -41,8 +45,12 @@ def measure(client: Client, path: str, requests: int, batches: int) -> tuple[flo
     for _ in range(batches):
         start = time.process_time()
         for _ in range(requests):
+            if cold:
+                memo.clear()
             client.get(path)
         best = min(best, (time.process_time() - start) / requests * 1000)
+    if cold:
+        memo.clear()
     with CaptureQueriesContext(connection) as captured:
         client.get(path)
     return best, len(captured.captured_queries), len(response.content)
@@ -53,12 +61,13 @@ def main() -> None:
     parser.add_argument("paths", nargs="*", default=DEFAULT_PATHS)
     parser.add_argument("--requests", type=int, default=20)
     parser.add_argument("--batches", type=int, default=4)
+    parser.add_argument("--cold", action="store_true", help="empty the memo before each render (a purge's effect)")
     args = parser.parse_args()
     client = Client()
     print(f"| {'page':<45} | {'CPU ms/render':>13} | {'SQL queries':>11} | {'bytes':>7} |")
     print(f"|{'-' * 47}|{'-' * 14}:|{'-' * 12}:|{'-' * 8}:|")
     for path in args.paths:
-        ms, queries, size = measure(client, path, args.requests, args.batches)
+        ms, queries, size = measure(client, path, args.requests, args.batches, cold=args.cold)
         print(f"| {path:<45} | {ms:>13.1f} | {queries:>11} | {size:>7} |")
 
 
