@@ -7,7 +7,7 @@ from dateline.core.headers import LISTINGS_KEY, tag_response
 from dateline.news.pagination import page_or_404
 
 from .forms import SearchForm
-from .queries import SearchFilters, clean_query, highlight, load_for_display, search_articles, snippet
+from .queries import SearchFilters, SearchResults, clean_query, highlight, load_for_display, search_articles, snippet
 
 RESULTS_PER_PAGE = 10
 
@@ -18,7 +18,7 @@ def search(request):
     form = SearchForm(request.GET or None, locale=locale)
     query = clean_query(request.GET.get("q"))
     # A wrong filter shows its error beside the field; the words are still searched, unfiltered.
-    results, filters = [], SearchFilters()
+    found, filters = SearchResults(), SearchFilters()
     if form.is_valid():
         filters = SearchFilters(
             section=form.cleaned_data["section"],
@@ -26,8 +26,8 @@ def search(request):
             published_to=form.cleaned_data["published_to"],
         )
     if query:
-        results = search_articles(query, locale=locale, filters=filters)
-    page = page_or_404(Paginator(results, RESULTS_PER_PAGE), request.GET.get("page"))
+        found = search_articles(query, locale=locale, filters=filters)
+    page = page_or_404(Paginator(found.matches, RESULTS_PER_PAGE), request.GET.get("page"))
     hits = [
         {"article": article, "headline": highlight(article.title, query), "snippet": snippet(article, query)}
         for article in load_for_display(page.object_list)
@@ -43,7 +43,9 @@ def search(request):
             "query": query,
             "results": page,
             "hits": hits,
-            "total": len(results),
+            "total": len(found.matches),
+            "limit": found.limit,
+            "newest_only": found.newest_only,
             "base_query": querystring.urlencode(),
             "social_title": _("Search"),
         },

@@ -66,3 +66,97 @@ def test_wagtails_match_condition_is_answered_by_the_combined_index(index_of_an_
     plan = json.loads(entries.explain(format="json"))[0]["Plan"]
     assert [node.get("Index Name") for node in plan_nodes(plan) if "Index Name" in node] == [INDEX]
     assert not seq_scans_of_the_index_table(plan)
+
+
+@pytest.fixture
+def archive_of_stories(section):
+    """5,000 live stories, one an hour, all about council budgets, one in a thousand about a volcano.
+
+    Copies of one factory-made story, inserted in SQL (factories would take minutes), each with its
+    own index entry, then analysed so the planner sees a real archive's statistics.
+    """
+    from tests.news.factories import ArticlePageFactory
+
+    model = ArticlePageFactory(parent=section, title="Council budget report")
+    content_type = ContentType.objects.get_for_model(ArticlePage)
+    with connection.cursor() as cursor:
+        page_columns = [c.name for c in connection.introspection.get_table_description(cursor, "wagtailcore_page")]
+        article_columns = [c.name for c in connection.introspection.get_table_description(cursor, "news_articlepage")]
+        overrides = {
+            "id": "%(base)s + n",
+            "path": "%(path)s || lpad((1000 + n)::text, 4, '0')",
+            "slug": "'story-' || n",
+            "url_path": "%(url)s || 'story-' || n || '/'",
+            "translation_key": "gen_random_uuid()",
+            "live": "true",
+            "first_published_at": "now() - n * interval '1 hour'",
+            "last_published_at": "now() - n * interval '1 hour'",
+        }
+        base = 10_000_000
+        params = {"base": base, "model": model.pk, "path": section.path, "url": section.url_path}
+        cursor.execute(
+            f"INSERT INTO wagtailcore_page ({', '.join(page_columns)}) "  # noqa: S608 (column names from the schema)
+            f"SELECT {', '.join(overrides.get(c, c) for c in page_columns)} "
+            "FROM wagtailcore_page, generate_series(1, 5000) AS n WHERE id = %(model)s",
+            params,
+        )
+        cursor.execute(
+            f"INSERT INTO news_articlepage ({', '.join(article_columns)}) "  # noqa: S608
+            f"SELECT {', '.join('%(base)s + n' if c == 'page_ptr_id' else c for c in article_columns)} "
+            "FROM news_articlepage, generate_series(1, 5000) AS n WHERE page_ptr_id = %(model)s",
+            params,
+        )
+        cursor.execute(
+            """
+            INSERT INTO wagtailsearch_indexentry
+                (content_type_id, object_id, title_norm, autocomplete, title, body, title_text, body_text)
+            SELECT %(content_type)s, (%(base)s + n)::text, 1.0, ''::tsvector,
+                   setweight(to_tsvector('Council budget report ' || n), 'B'),
+                   to_tsvector('The council met on the budget. ' || md5(n::text)
+                               || CASE WHEN n %% 1000 = 0 THEN ' The volcano erupted.' ELSE '' END),
+                   '', ''
+            FROM generate_series(1, 5000) AS n
+            """,
+            {"content_type": content_type.pk, "base": base},
+        )
+        for table in ("wagtailcore_page", "news_articlepage", "wagtailsearch_indexentry"):
+            cursor.execute(f"ANALYZE {table}")
+
+
+def analysed_plan_of_search(query: str) -> dict:
+    """The plan PostgreSQL ran for the search query, with actual row counts."""
+    from django.test.utils import CaptureQueriesContext
+    from wagtail.models import Locale
+
+    from dateline.search.queries import search_articles
+
+    with CaptureQueriesContext(connection) as captured:
+        search_articles(query, locale=Locale.get_default())
+    sql = next(q["sql"] for q in captured.captured_queries if "ts_rank" in q["sql"])
+    with connection.cursor() as cursor:
+        cursor.execute("EXPLAIN (ANALYZE, FORMAT JSON) " + sql.replace("%", "%%"))
+        return cursor.fetchone()[0][0]["Plan"]
+
+
+def test_a_common_word_walks_the_newest_stories_and_stops_at_the_limit(archive_of_stories):
+    from dateline.search.queries import NEWEST_MATCHES
+
+    plan = analysed_plan_of_search("council budget")
+    nodes = list(plan_nodes(plan))
+    walk = [n for n in nodes if n.get("Index Name") == "wagtailcore_page_first_published_at_2b5dd637"]
+    assert walk
+    assert walk[0]["Scan Direction"] == "Backward"
+    assert any(n["Node Type"] == "Limit" for n in nodes)
+    entries_read = sum(
+        n["Actual Rows"] * n["Actual Loops"] for n in nodes if n.get("Relation Name") == "wagtailsearch_indexentry"
+    )
+    # The newest 101 matches are tested and scored once each, not 5,000.
+    assert entries_read <= 2 * (NEWEST_MATCHES + 1) + 10
+    assert not seq_scans_of_the_index_table(plan)
+
+
+def test_a_rare_word_is_found_through_the_combined_index(archive_of_stories):
+    plan = analysed_plan_of_search("volcano")
+    nodes = list(plan_nodes(plan))
+    assert INDEX in [n.get("Index Name") for n in nodes]
+    assert not seq_scans_of_the_index_table(plan)

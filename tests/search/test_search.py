@@ -236,3 +236,13 @@ def test_search_url_environment_variable_reaches_the_settings(tmp_path):
         [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True, cwd=Path(__file__).parents[2]
     )
     assert result.stdout.strip() == "wagtail.search.backends.opensearch3"
+
+
+def test_more_matches_than_are_ranked_are_announced_and_the_page_keeps_the_limit(client, section, monkeypatch):
+    monkeypatch.setattr("dateline.search.queries.NEWEST_MATCHES", 2)
+    monkeypatch.setattr("dateline.search.queries.MAX_RESULTS", 2)
+    for days_ago in (1, 2, 3):
+        story(section, title=f"Volcano day {days_ago}", slug=f"volcano-{days_ago}", days_ago=days_ago)
+    soup = BeautifulSoup(client.get("/search/", {"q": "volcano"}).content, "html.parser")
+    assert len(soup.select(".search__results .result")) == 2
+    assert soup.select_one(".search__summary").get_text().startswith("More than 2 stories match")
