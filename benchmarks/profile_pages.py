@@ -1,11 +1,13 @@
-"""Where an uncached page's time goes: CPU per request, SQL queries, and the template parts.
+"""Where a page's render time goes: CPU per request, SQL queries, and the template parts.
 
     set -a; . <(deploy/local-stack env); set +a
-    .venv/bin/python benchmarks/profile_pages.py [--requests 20] [--breakdown] [--cprofile] [PATH ...]
+    .venv/bin/python benchmarks/profile_pages.py [--cold] [--requests 20] [--breakdown] [--cprofile] [PATH ...]
 
 Renders through Django's test client in this process with the app's page cache off, against the
 database in DATABASE_URL, so figures are CPU time of the render itself (time.process_time), which
-other load on the machine barely changes. --breakdown times each {% include %} and inclusion tag;
+other load on the machine barely changes. Without --cold the process's memo is warm (site, settings,
+navigation, ...); with it the memo is emptied before each request, as for the first reader after an
+edit. --breakdown times each {% include %} and inclusion tag;
 --cprofile prints the functions with the most own time.
 """
 
@@ -32,6 +34,8 @@ from django.db import connection  # noqa: E402
 from django.template import library, loader_tags  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
+
+from dateline.core.memo import memo  # noqa: E402
 
 DEFAULT_PATHS = ["/world/benchmark-article/", "/", "/world/", "/search/?q=minister+budget", "/feeds/rss.xml"]
 
@@ -62,6 +66,7 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=20)
     parser.add_argument("--breakdown", action="store_true")
     parser.add_argument("--cprofile", action="store_true")
+    parser.add_argument("--cold", action="store_true", help="empty the memo before each request (a purge's effect)")
     args = parser.parse_args()
 
     totals: dict[str, float] = defaultdict(float)
@@ -73,6 +78,8 @@ def main() -> None:
     for path in args.paths:
         for _ in range(3):
             response = client.get(path)
+        if args.cold:
+            memo.clear()
         with CaptureQueriesContext(connection) as queries:
             client.get(path)
         query_count = len(queries.captured_queries)  # now: the next request clears the log
@@ -85,6 +92,8 @@ def main() -> None:
             profiler.enable()
         started, wall_started = time.process_time(), time.perf_counter()
         for _ in range(args.requests):
+            if args.cold:
+                memo.clear()
             client.get(path)
         cpu_ms = (time.process_time() - started) / args.requests * 1000
         wall_ms = (time.perf_counter() - wall_started) / args.requests * 1000

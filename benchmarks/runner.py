@@ -1,8 +1,13 @@
 """benchmarks/run: fill the stack's database, load each kind of page with wrk, print one table.
 
-Every figure is measured in the same run as a saved static copy of the benchmark article served
-by the same Varnish (a cache hit), so the table reads as a share of what this machine can serve
-at all. Load goes to loopback only, for a bounded time per scenario.
+Every row says what was warm. The cold rows are the first reader after an edit: while they run, a
+thread raises the purge generation in the stack's database every few milliseconds, as a stream of
+edits would, so every request finds its process's memo stale and renders from the database with
+the page cache off. Their CPU per request is divided by the floor's, a plain Django template of the
+same number of bytes with no database (floor_app.py), served the same way in the same run: the
+target is at most 2x. The table opens with a CPU reference figure, so runs on different machines
+compare, and every throughput is also a share of a saved static copy of the benchmark article served
+by the same Varnish (a cache hit). Load goes to loopback only, for a bounded time per scenario.
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ import signal
 import statistics
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
 import uuid
@@ -29,9 +35,13 @@ STACK = REPO / "deploy" / "local-stack"
 STACK_DIR = Path(os.environ.get("DATELINE_STACK_DIR", "/tmp/dateline-stack"))  # noqa: S108 - the stack's own folder
 PYTHON = os.environ.get("DATELINE_PYTHON", str(REPO / ".venv" / "bin" / "python"))
 VARNISH = "http://127.0.0.1:6081"
-UNCACHED_PORT = 8303  # two workers, page cache off
+RENDER_PORT = 8303  # two workers, page cache off: cold rows (generation raised throughout) and memo-warm rows
 APP_CACHED_PORT = 8304  # two workers, page cache on
-NO_FRAGMENTS_PORT = 8305  # two workers, page cache and fragment cache off
+FLOOR_PORT = 8305  # floor_app.py, two workers: a plain Django template, no database
+WORKERS = 2
+THREADS = 2  # as deploy/local-stack's default --blocking-threads
+COLD = "cold: memo empty, no page cache"
+MEMO_WARM = "memo warm, no page cache"
 BENCH_STATIC_PORT = 8309
 STATIC_COPY_PATH = "/__bench/article.html"
 
@@ -48,12 +58,22 @@ class Result:
     p99_ms: float
     errors: int
     note: str = ""
-    cpu_ms: float | None = None  # server CPU per request (app workers or Varnish), whatever else runs
+    cpu_ms: float | None = None  # server CPU per request (app workers, floor workers or Varnish)
+    db_cpu_ms: float | None = None  # the stack's PostgreSQL per request (all its processes but the bumper's)
+    floor_ratio: float | None = None  # (cpu_ms + db_cpu_ms) / the floor's cpu_ms, for cold rows
+    warm: str = ""  # what was warm: "cold: memo empty, no page cache", "Varnish hit", ...
+
+    @property
+    def total_cpu_ms(self) -> float | None:
+        if self.cpu_ms is None:
+            return None
+        return self.cpu_ms + (self.db_cpu_ms or 0.0)
 
 
 def mean_of(runs: list[Result], *, note: str = "") -> Result:
     """One row for repeated runs of a scenario: mean throughput and p50, worst p99."""
     cpu = [run.cpu_ms for run in runs if run.cpu_ms is not None]
+    db_cpu = [run.db_cpu_ms for run in runs if run.db_cpu_ms is not None]
     rates = ", ".join(f"{run.requests_per_second:,.0f}" for run in runs)
     return Result(
         runs[0].name,
@@ -64,6 +84,8 @@ def mean_of(runs: list[Result], *, note: str = "") -> Result:
         sum(run.errors for run in runs),
         (note + "; " if note else "") + f"mean of {len(runs)} alternating runs ({rates}/s)",
         sum(cpu) / len(cpu) if cpu else None,
+        sum(db_cpu) / len(db_cpu) if db_cpu else None,
+        warm=runs[0].warm,
     )
 
 
@@ -95,15 +117,37 @@ def to_ms(text: str) -> float:
     return float(number) * {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60000.0}[unit]
 
 
-def wrk(name: str, url: str, *, seconds: int, connections: int, headers: dict | None = None, note="") -> Result:
+def wrk(
+    name: str,
+    url: str,
+    *,
+    seconds: int,
+    connections: int,
+    headers: dict | None = None,
+    note="",
+    warm="",
+    bumper: GenerationBumper | None = None,
+) -> Result:
+    """One scenario under wrk; with a bumper, the purge generation is raised throughout (a cold row)."""
     assert url.startswith(("http://127.0.0.1:", "http://localhost:")), "load only ever goes to loopback"
     command = ["wrk", "-t1", f"-c{connections}", f"-d{seconds}s", "--latency", "--timeout", "10s"]
     for key, value in (headers or {}).items():
         command += ["-H", f"{key}: {value}"]
-    pids = server_pids(url)
-    cpu_before = cpu_seconds(pids)
-    output = subprocess.run([*command, url], capture_output=True, text=True, check=True).stdout
-    cpu_used = cpu_seconds(pids) - cpu_before
+    # PostgreSQL's share counts for the app's rows; Varnish and the floor never reach it.
+    reaches_database = not url.startswith((VARNISH, FLOOR_URL))
+
+    def db_pids() -> list[int]:
+        return database_pids(exclude=bumper.backend_pid if bumper else None) if reaches_database else []
+
+    cpu_before, db_before = cpu_times(server_pids(url)), cpu_times(db_pids())
+    if bumper:
+        bumper.start(seconds + 5)
+    try:
+        output = subprocess.run([*command, url], capture_output=True, text=True, check=True).stdout
+    finally:
+        bumps = bumper.stop() if bumper else 0
+    app_used = cpu_used(cpu_before, cpu_times(server_pids(url)))
+    db_used = cpu_used(db_before, cpu_times(db_pids()))
     completed = int(re.search(r"(\d+) requests in", output).group(1))
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
     p50 = to_ms(re.search(r"^\s+50%\s+(\S+)", output, re.M).group(1))
@@ -111,38 +155,122 @@ def wrk(name: str, url: str, *, seconds: int, connections: int, headers: dict | 
     errors = sum(int(n) for n in re.findall(r"(?:connect|read|write|timeout) (\d+)", output))
     non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
     errors += int(non2xx.group(1)) if non2xx else 0
-    cpu_ms = 1000 * cpu_used / completed if completed else None
-    result = Result(name, url, rps, p50, p99, errors, note, cpu_ms)
+    cpu_ms = 1000 * app_used / completed if completed else None
+    db_cpu_ms = 1000 * db_used / completed if completed and reaches_database and database_pids() else None
+    if bumper:
+        note = (note + "; " if note else "") + f"generation raised {bumps:,} times for {completed:,} requests"
+    result = Result(name, url, rps, p50, p99, errors, note, cpu_ms, db_cpu_ms, warm=warm)
     log(
-        f"{name}: {rps:,.0f} req/s, p50 {p50:.2f} ms, p99 {p99:.2f} ms, errors {errors}, server CPU {cpu_ms:.2f} ms/req"
+        f"{name} ({warm}): {rps:,.0f} req/s, p50 {p50:.2f} ms, p99 {p99:.2f} ms, errors {errors}, "
+        f"server CPU {cpu_ms or 0:.2f} ms/req (+ PostgreSQL {db_cpu_ms or 0:.2f})"
+        + (f", {bumps} generation bumps" if bumper else "")
     )
     return result
 
 
 CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
+FLOOR_PID_FILE = STACK_DIR / "pids" / f"floor-{FLOOR_PORT}.pid"
+
+
+def children(parent: str | int) -> list[int]:
+    pids = subprocess.run(["pgrep", "-P", str(parent)], capture_output=True, text=True, check=False).stdout
+    return [int(pid) for pid in pids.split()]
 
 
 def server_pids(url: str) -> list[int]:
     """The processes that answer a URL: Varnish's worker child, or a granian listener's workers."""
     port = int(url.split(":")[2].split("/")[0])
     if port == 6081:
-        manager = (STACK_DIR / "pids" / "varnish.pid").read_text().split()[0]
-        pids = subprocess.run(["pgrep", "-P", manager], capture_output=True, text=True, check=False).stdout
-        return [int(pid) for pid in pids.split()]
-    parent = (STACK_DIR / "pids" / f"app-{port}.pid").read_text().split()[0]
-    pids = subprocess.run(["pgrep", "-P", parent], capture_output=True, text=True, check=False).stdout
-    return [int(pid) for pid in pids.split()]
+        return children((STACK_DIR / "pids" / "varnish.pid").read_text().split()[0])
+    if port == FLOOR_PORT:
+        return children(FLOOR_PID_FILE.read_text().split()[0])
+    return children((STACK_DIR / "pids" / f"app-{port}.pid").read_text().split()[0])
 
 
-def cpu_seconds(pids: list[int]) -> float:
-    total = 0
+def database_pids(*, exclude: int | None = None) -> list[int]:
+    """The stack's private PostgreSQL (its postmaster's children), or nothing for the machine's shared one."""
+    pid_file = STACK_DIR / "pids" / "postgres.pid"
+    if not pid_file.exists():
+        return []
+    return [pid for pid in children(pid_file.read_text().split()[0]) if pid != exclude]
+
+
+class GenerationBumper:
+    """Raises core_purgecounter.generation every few milliseconds while a cold row runs, as a stream of
+    edits would: each app request then reads a generation newer than its process's memo and renders
+    with the memo empty. Bounded in count and time; its own PostgreSQL backend is left out of the
+    row's database CPU. It sends no purge to Varnish and stamps no key, so nothing else is touched."""
+
+    def __init__(self, database_url: str, *, interval: float = 0.003):
+        import psycopg
+
+        self.interval = interval
+        self.connection = psycopg.connect(database_url, autocommit=True)
+        # The bumps are the benchmark's, not the newsroom's: no need to wait for the disk on each.
+        self.connection.execute("SET synchronous_commit = off")
+        self.connection.execute(
+            "INSERT INTO core_purgecounter (id, generation) VALUES (1, 0) ON CONFLICT (id) DO NOTHING"
+        )
+        self.backend_pid = self.connection.execute("SELECT pg_backend_pid()").fetchone()[0]
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+        self.bumps = 0
+
+    def start(self, limit_seconds: float) -> None:
+        self._stop.clear()
+        self.bumps = 0
+        self._thread = threading.Thread(target=self._run, args=(limit_seconds,), daemon=True)
+        self._thread.start()
+
+    def _run(self, limit_seconds: float) -> None:
+        deadline = time.monotonic() + limit_seconds
+        most = int(limit_seconds / self.interval) + 1
+        while not self._stop.is_set() and time.monotonic() < deadline and self.bumps < most:
+            self.connection.execute("UPDATE core_purgecounter SET generation = generation + 1 WHERE id = 1")
+            self.bumps += 1
+            self._stop.wait(self.interval)
+
+    def stop(self) -> int:
+        self._stop.set()
+        if self._thread:
+            self._thread.join()
+        return self.bumps
+
+    def close(self) -> None:
+        self.stop()
+        self.connection.close()
+
+
+def cpu_reference() -> str:
+    """This machine's speed in one figure: ms for sum(i*i for i in range(10**7)), best of 3, and its load."""
+    best = float("inf")
+    for _ in range(3):
+        started = time.process_time()
+        sum(i * i for i in range(10**7))
+        best = min(best, time.process_time() - started)
+    load = " ".join(f"{value:.2f}" for value in os.getloadavg())
+    return (
+        f"CPU reference: sum(i*i for i in range(10**7)) {best * 1000:.0f} ms (best of 3, "
+        f"Python {sys.version.split()[0]}); nproc {os.cpu_count()}; load average {load}"
+    )
+
+
+def cpu_times(pids: list[int]) -> dict[int, float]:
+    """CPU seconds (user + system, all threads) of each process still running."""
+    times = {}
     for pid in pids:
         try:
             fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
         except OSError:
             continue
-        total += int(fields[11]) + int(fields[12])  # utime + stime, all threads
-    return total / CLOCK_TICKS
+        times[pid] = (int(fields[11]) + int(fields[12])) / CLOCK_TICKS
+    return times
+
+
+def cpu_used(before: dict[int, float], after: dict[int, float]) -> float:
+    """CPU spent between two readings: a process that ended in between counts for nothing (never below
+    zero), one that started counts whole (a database backend opened for the row)."""
+    return sum(seconds - before.get(pid, 0.0) for pid, seconds in after.items())
 
 
 def drain(url: str, limit: float = 120) -> None:
@@ -227,33 +355,119 @@ def comment_posts(article_id: int, article_path: str, *, posts: int, connections
     p99 = latencies[min(len(latencies) - 1, int(len(latencies) * 0.99))]
     note = f"{len(accepted)} accepted (303) of {posts}, {stored} stored"
     result = Result(
-        "comment POST (Varnish → app)",
+        "comment POST",
         VARNISH,
         len(outcomes) / elapsed,
         statistics.median(latencies),
         p99,
         posts - len(accepted),
         note,
+        warm="Varnish passes to the app",
     )
     log(f"comment POST: {result.requests_per_second:.0f}/s, {note}")
     return result
 
 
-def print_table(results: list[Result], ceiling: float, title: str) -> None:
+def print_table(results: list[Result], ceiling: float, title: str, reference: str = "") -> None:
     print(f"\n{title}")
-    header = (
-        f"| {'scenario':<44} | {'req/s':>9} | {'p50 ms':>8} | {'p99 ms':>8} | {'of static':>9} | {'errors':>6} "
-        f"| {'CPU ms/req':>10}"
+    if reference:
+        print(reference)
+    print(
+        f"| {'page':<24} | {'what was warm':<38} | {'req/s':>8} | {'p50 ms':>7} | {'p99 ms':>7} | {'of static':>9} "
+        f"| {'errors':>6} | {'app CPU ms/req':>14} | {'DB CPU ms/req':>13} | {'÷ floor':>7} | note"
     )
-    print(header + " | note")
-    print(f"|{'-' * 46}|{'-' * 11}|{'-' * 10}|{'-' * 10}|{'-' * 11}|{'-' * 8}|{'-' * 12}|------")
+    print(
+        f"|{'-' * 26}|{'-' * 40}|{'-' * 9}:|{'-' * 8}:|{'-' * 8}:|{'-' * 10}:|{'-' * 7}:|{'-' * 15}:|{'-' * 14}:"
+        f"|{'-' * 8}:|------"
+    )
     for r in results:
         share = f"{100 * r.requests_per_second / ceiling:.1f}%" if ceiling else "-"
         cpu = f"{r.cpu_ms:.2f}" if r.cpu_ms is not None else "-"
+        db_cpu = f"{r.db_cpu_ms:.2f}" if r.db_cpu_ms is not None else "-"
+        ratio = f"{r.floor_ratio:.2f}" if r.floor_ratio is not None else ""
         print(
-            f"| {r.name:<44} | {r.requests_per_second:>9,.0f} | {r.p50_ms:>8.2f} | {r.p99_ms:>8.2f} | {share:>9} "
-            f"| {r.errors:>6} | {cpu:>10} | {r.note}"
+            f"| {r.name:<24} | {r.warm:<38} | {r.requests_per_second:>8,.0f} | {r.p50_ms:>7.2f} | {r.p99_ms:>7.2f} "
+            f"| {share:>9} | {r.errors:>6} | {cpu:>14} | {db_cpu:>13} | {ratio:>7} | {r.note}"
         )
+
+
+def start_floor(article_bytes: int) -> subprocess.Popen:
+    """floor_app.py under granian, with the app's worker and thread counts, sized to the article's response."""
+    granian = Path(PYTHON).parent / "granian"
+    env = {
+        **os.environ,
+        "DATELINE_FLOOR_BYTES": str(article_bytes),
+        "MALLOC_ARENA_MAX": "2",
+        "PYTHONDONTWRITEBYTECODE": "1",
+    }
+    env.pop("DJANGO_SETTINGS_MODULE", None)
+    log_file = (STACK_DIR / "logs" / f"floor-{FLOOR_PORT}.log").open("w")
+    server = subprocess.Popen(
+        [
+            str(granian),
+            "--interface",
+            "wsgi",
+            "--working-dir",
+            str(REPO / "benchmarks"),
+            "floor_app:application",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(FLOOR_PORT),
+            "--workers",
+            str(WORKERS),
+            "--blocking-threads",
+            str(THREADS),
+            "--http",
+            "1",
+            "--no-ws",
+            "--log-level",
+            "warning",
+        ],
+        stdin=subprocess.DEVNULL,
+        stdout=log_file,
+        stderr=subprocess.STDOUT,
+        env=env,
+        start_new_session=True,
+    )
+    FLOOR_PID_FILE.write_text(f"{server.pid}\n")
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            if fetch(f"http://127.0.0.1:{FLOOR_PORT}/healthz")[0] == 200 and len(server_pids(FLOOR_URL)) == WORKERS:
+                return server
+        except OSError:
+            pass
+        if server.poll() is not None:
+            sys.exit(f"the floor app exited: {STACK_DIR / 'logs' / f'floor-{FLOOR_PORT}.log'}")
+        time.sleep(0.3)
+    sys.exit("the floor app did not come up in 60 s")
+
+
+FLOOR_URL = f"http://127.0.0.1:{FLOOR_PORT}/article/"
+
+
+def query_counts(env: dict, paths: list[str]) -> dict[tuple[str, bool], int]:
+    """SQL queries of one render of each path, memo warm and cold, in a separate process (render_cpu.py)."""
+    counts = {}
+    for cold in (False, True):
+        command = [PYTHON, str(REPO / "benchmarks" / "render_cpu.py"), "--requests", "1", "--batches", "1", *paths]
+        if cold:
+            command.insert(2, "--cold")
+        output = subprocess.run(
+            command,
+            env={**env, "ALLOWED_HOSTS": env.get("ALLOWED_HOSTS", "") + ",testserver"},
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        if output.returncode:
+            log(f"render_cpu.py failed, no query counts: {output.stderr.strip().splitlines()[-1:]}")
+            return {}
+        for line in output.stdout.splitlines()[2:]:
+            cells = [cell.strip() for cell in line.strip("|").split("|")]
+            counts[(cells[0], cold)] = int(cells[2])
+    return counts
 
 
 def main() -> int:
@@ -280,11 +494,19 @@ def main() -> int:
 
     started_stack = False
     extra_ports: list[int] = []
-    static_server = None
+    static_server = floor_server = bumper = None
 
     def cleanup(*_):
-        if static_server and static_server.poll() is None:
-            static_server.terminate()
+        if bumper:
+            bumper.close()
+        for server in (static_server, floor_server):
+            if server and server.poll() is None:
+                server.terminate()
+                try:
+                    server.wait(timeout=15)
+                except subprocess.TimeoutExpired:
+                    server.kill()
+        FLOOR_PID_FILE.unlink(missing_ok=True)
         for port in extra_ports:
             subprocess.run([str(STACK), "stop-app", str(port)], check=False, capture_output=True)
         if started_stack and not args.keep_stack:
@@ -326,33 +548,27 @@ def main() -> int:
             settle()
             return output
 
-        article_path = generate(args.articles, args.comments).splitlines()[-1]
-        article_id = int(
-            subprocess.run(
-                ["psql", env["DATABASE_URL"], "-tAc", "SELECT id FROM wagtailcore_page WHERE slug='benchmark-article'"],
-                check=True,
-                capture_output=True,
-                text=True,
-            ).stdout.split()[0]
-        )
+        if not args.skip_generate:
+            generate(args.articles, args.comments)
+        query = "SELECT id, url_path FROM wagtailcore_page WHERE slug='benchmark-article'"
+        found = subprocess.run(
+            ["psql", env["DATABASE_URL"], "-tAc", query],
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout.split("|")
+        if len(found) != 2:
+            sys.exit("no benchmark article in the database: run without --skip-generate")
+        article_id = int(found[0])
+        article_path = "/" + found[1].strip().strip("/").split("/", 1)[1] + "/"  # without the site root's step
 
-        for port, cache_seconds, fragment_seconds in (
-            (UNCACHED_PORT, "0", "3600"),
-            (APP_CACHED_PORT, "600", "3600"),
-            (NO_FRAGMENTS_PORT, "0", "0"),
-        ):
+        for port, cache_seconds in ((RENDER_PORT, "0"), (APP_CACHED_PORT, "600")):
             extra_ports.append(port)
             subprocess.run(
-                [
-                    str(STACK),
-                    "app",
-                    str(port),
-                    f"DATELINE_PAGE_CACHE_SECONDS={cache_seconds}",
-                    f"DATELINE_FRAGMENT_CACHE_SECONDS={fragment_seconds}",
-                ],
+                [str(STACK), "app", str(port), f"DATELINE_PAGE_CACHE_SECONDS={cache_seconds}"],
                 check=True,
                 stdout=subprocess.DEVNULL,
-                env={**os.environ, "DATELINE_STACK_WORKERS": "2"},
+                env={**os.environ, "DATELINE_STACK_WORKERS": str(WORKERS), "DATELINE_STACK_THREADS": str(THREADS)},
             )
 
         # The ceiling: the article's own response, saved once (body and the headers a static copy would
@@ -384,78 +600,111 @@ def main() -> int:
         )
         time.sleep(1)
 
-        status, front, _ = fetch(f"http://127.0.0.1:{UNCACHED_PORT}/")
+        # The floor renders as many bytes as the app sends for the article (the app does not compress;
+        # Varnish does, for what it stores).
+        render = f"http://127.0.0.1:{RENDER_PORT}"
+        status, article_html, _ = fetch(render + article_path)
+        floor_server = start_floor(len(article_html))
+        floor_bytes = len(fetch(FLOOR_URL)[1])
+
+        status, front, _ = fetch(render + "/")
         feed, search = discover(front.decode())
         feed = feed or "/feeds/rss/"
-        search_url = (search or "/search/") + "?q=minister+budget"
+        search_path = (search or "/search/") + "?q=minister+budget"
+        tag_path = next(iter(re.findall(r'href="(/tags/[^"/]+/)"', article_html.decode())), "/tags/")
+        section_path = article_path.rsplit("/", 2)[0] + "/"
         gzip = {"Accept-Encoding": "gzip"}
-        uncached = f"http://127.0.0.1:{UNCACHED_PORT}"
-        scenarios = [
-            ("static copy (Varnish hit) = ceiling", VARNISH + STATIC_COPY_PATH, gzip, ""),
-            ("article, cached, through Varnish", VARNISH + article_path, gzip, ""),
-            (
-                "article, cached by the app alone",
-                f"http://127.0.0.1:{APP_CACHED_PORT}{article_path}",
-                gzip,
-                "granian 2 workers, Redis page cache",
-            ),
-            ("article + 50 comments, uncached", uncached + article_path, gzip, "granian 2 workers, PostgreSQL"),
-            ("front page, uncached", uncached + "/", gzip, ""),
-            ("section page, uncached", uncached + article_path.rsplit("/", 2)[0] + "/", gzip, ""),
-            ("search, uncached", uncached + search_url, gzip, ""),
-            (f"feed {feed}, uncached", uncached + feed, gzip, ""),
-            (
-                "article + 50 comments, uncached, no fragments",
-                f"http://127.0.0.1:{NO_FRAGMENTS_PORT}{article_path}",
-                gzip,
-                "as above with DATELINE_FRAGMENT_CACHE_SECONDS=0",
-            ),
+        pages = [
+            ("article + 50 comments", article_path),
+            ("front page", "/"),
+            ("section page", section_path),
+            ("tag page", tag_path),
+            ("search", search_path),
+            (f"feed {feed}", feed),
         ]
-        results = []
-        for name, url, headers, note in scenarios:
+        bumper = GenerationBumper(env["DATABASE_URL"])
+        seconds, connections = args.seconds, args.connections
+
+        def run(name, url, warm_label, *, note="", cold=False, headers=gzip):
             drain(url)
             warm(url, headers=headers)
-            results.append(
-                wrk(name, url, seconds=args.seconds, connections=args.connections, headers=headers, note=note)
+            return wrk(
+                name,
+                url,
+                seconds=seconds,
+                connections=connections,
+                headers=headers,
+                note=note,
+                warm=warm_label,
+                bumper=bumper if cold else None,
             )
-            if len(results) == 2:
-                # The two Varnish rows are client-bound and swing with whatever else the machine does:
-                # measure them twice more, alternating, and report the mean of each.
-                for index in (0, 1, 0, 1):
-                    name_i, url_i, headers_i, _ = scenarios[index]
-                    results.append(
-                        wrk(name_i, url_i, seconds=args.seconds, connections=args.connections, headers=headers_i)
-                    )
-                repeats = results[2:]
-                del results[2:]
-                for index in (0, 1):
-                    results[index] = mean_of([results[index], *repeats[index::2]], note=scenarios[index][3])
+
+        reference = cpu_reference()
+        log(reference)
+        # The two Varnish rows are client-bound and swing with whatever else the machine does:
+        # each is measured three times, alternating, and reported as the mean.
+        ceiling_url, varnish_url = VARNISH + STATIC_COPY_PATH, VARNISH + article_path
+        rounds = [
+            (
+                run("static copy = ceiling", ceiling_url, "Varnish hit (static_copy.py behind)"),
+                run("article + 50 comments", varnish_url, "Varnish hit"),
+            )
+            for _ in range(3)
+        ]
+        results = [
+            mean_of([ceiling for ceiling, _ in rounds]),
+            mean_of([article for _, article in rounds]),
+            run(
+                "article + 50 comments",
+                f"http://127.0.0.1:{APP_CACHED_PORT}{article_path}",
+                "app page cache hit (Redis), no Varnish",
+                note=f"granian {WORKERS} workers",
+            ),
+        ]
+        floor_note = (
+            f"floor_app.py, {floor_bytes:,} bytes as the article's {len(article_html):,}, granian {WORKERS} workers"
+        )
+        floors = [run("floor: plain template", FLOOR_URL, "no database; template compiled", note=floor_note)]
+        cold_rows = [run(name, render + path, COLD, cold=True) for name, path in pages]
+        floors.append(run("floor: plain template", FLOOR_URL, "no database; template compiled", note=floor_note))
+        floor = mean_of(floors, note=floor_note + "; measured before and after the cold rows")
+        for row in cold_rows:
+            row.floor_ratio = row.total_cpu_ms / floor.cpu_ms if row.cpu_ms and floor.cpu_ms else None
+        warm_rows = [run(name, render + path, MEMO_WARM) for name, path in pages]
+        counts = query_counts(env, [path for _, path in pages])
+        for rows, cold in ((cold_rows, True), (warm_rows, False)):
+            for (_, path), row in zip(pages, rows, strict=True):
+                if (path, cold) in counts:
+                    row.note = (f"{counts[(path, cold)]} SQL queries; " + row.note).rstrip("; ")
+        results += [floor, *cold_rows, *warm_rows]
         results.append(comment_posts(article_id, article_path, posts=args.posts, connections=args.connections, env=env))
         ceiling = results[0].requests_per_second
         title = (
             f"Dateline on this machine: {args.articles:,} articles, {args.comments:,} comments, "
             f"wrk -t1 -c{args.connections} -d{args.seconds}s --latency, loopback; "
-            f"load average at the end {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores"
+            f"load average at the end {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores. "
+            f"CPU ms/req: the answering processes' CPU over the row's requests; DB: the stack's PostgreSQL; "
+            f"÷ floor: (app + DB) ÷ the floor's, target ≤ 2"
         )
-        print_table(results, ceiling, title)
+        print_table(results, ceiling, title, reference)
         rss = app_rss()
         print("\nresident memory after the run: " + ", ".join(f"{name} {mb} MB" for name, mb in rss))
 
         if args.scale_articles:
             generate(args.scale_articles, args.scale_comments)
-            scaled = []
-            for name, url, headers, _note in scenarios[3:6]:
-                drain(url)
-                warm(url, headers=headers)
-                scaled.append(wrk(name, url, seconds=args.seconds, connections=args.connections, headers=headers))
+            scaled = [run(name, render + path, COLD, cold=True) for name, path in pages[:3]]
+            scaled_floor = run("floor: plain template", FLOOR_URL, "no database; template compiled", note=floor_note)
+            for row in scaled:
+                row.floor_ratio = row.total_cpu_ms / scaled_floor.cpu_ms if row.cpu_ms and scaled_floor.cpu_ms else None
             title = f"Same pages at {args.scale_articles:,} articles, {args.scale_comments:,} comments"
-            print_table(scaled, ceiling, title)
+            print_table([*scaled, scaled_floor], ceiling, title, cpu_reference())
             print("\np99 at scale / p99 at the small size (target ≤ 1.5):")
-            for small, big in zip(results[3:6], scaled, strict=True):
+            for small, big in zip(cold_rows[:3], scaled, strict=True):
                 print(f"  {small.name:<40} {big.p99_ms / small.p99_ms:.2f}")
-            results += scaled
+            results += [*scaled, scaled_floor]
         if args.json:
-            args.json.write_text(json.dumps([r.__dict__ for r in results] + [{"rss": rss}], indent=2))
+            rows = [{**r.__dict__, "total_cpu_ms": r.total_cpu_ms} for r in results]
+            args.json.write_text(json.dumps([*rows, {"rss": rss, "cpu_reference": reference}], indent=2))
     finally:
         cleanup()
     return 0
