@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from django.core.cache import cache
+from django.db.models import Q
 from django.utils import timezone
 
 from .models import Ban, BanKind, Comment, CommentSettings
@@ -58,13 +59,15 @@ def hit_rate_limit(scope: str, key_hash: str, rate: Rate, *, now: float | None =
 
 
 def is_banned(*, email_hash: str, address_hash: str) -> bool:
-    now = timezone.now()
-    bans = Ban.objects.filter(expires_at__isnull=True) | Ban.objects.filter(expires_at__gt=now)
-    wanted = [(BanKind.EMAIL, email_hash), (BanKind.ADDRESS, address_hash)]
-    for kind, value in wanted:
-        if value and bans.filter(kind=kind, value_hash=value).exists():
-            return True
-    return False
+    """Whether a ban in force covers this e-mail or address (one query)."""
+    wanted = Q()
+    for kind, value in ((BanKind.EMAIL, email_hash), (BanKind.ADDRESS, address_hash)):
+        if value:
+            wanted |= Q(kind=kind, value_hash=value)
+    if not wanted:
+        return False
+    in_force = Q(expires_at__isnull=True) | Q(expires_at__gt=timezone.now())
+    return Ban.objects.filter(in_force, wanted).exists()
 
 
 def _domain_matches(host: str, domains: list[str]) -> bool:
@@ -95,12 +98,15 @@ def blocklist_reason(*, name: str, email: str, body: str, rules: CommentSettings
 
 def is_duplicate(*, article_id: int, email_hash: str, address_hash: str, body_hash: str) -> bool:
     """The same text from the same reader (by e-mail or address) on the same article, or anywhere
-    in the last day from the same e-mail."""
-    same_text = Comment.objects.filter(body_hash=body_hash)
-    here = same_text.filter(article_id=article_id)
-    if email_hash and here.filter(email_hash=email_hash).exists():
-        return True
-    if address_hash and here.filter(address_hash=address_hash).exists():
-        return True
-    day_ago = timezone.now() - timezone.timedelta(days=1)
-    return bool(email_hash) and same_text.filter(email_hash=email_hash, created_at__gte=day_ago).exists()
+    in the last day from the same e-mail (one query)."""
+    same_reader_here = Q()
+    if email_hash:
+        same_reader_here |= Q(email_hash=email_hash)
+    if address_hash:
+        same_reader_here |= Q(address_hash=address_hash)
+    if not same_reader_here:
+        return False
+    wanted = Q(same_reader_here, article_id=article_id)
+    if email_hash:
+        wanted |= Q(email_hash=email_hash, created_at__gte=timezone.now() - timezone.timedelta(days=1))
+    return Comment.objects.filter(wanted, body_hash=body_hash).exists()
