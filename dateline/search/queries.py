@@ -1,22 +1,22 @@
 """Search over live articles: query clean-up, filters, relevance-then-recency order, highlighted snippets."""
 
 import math
-import operator as operator_module
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
-from functools import reduce
+from functools import partial
 
-from django.db.models import Exists, F, FloatField, OuterRef, Subquery, TextField
-from django.db.models.expressions import CombinedExpression
-from django.db.models.functions import Cast
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator
 from wagtail.models import Locale
 
+from dateline.core.memo import any_view_restrictions
 from dateline.news.models import ArticlePage
+
+from .postgres import Scope, newest_matches
 
 MAX_QUERY_LENGTH = 200
 MAX_TERMS = 12
@@ -26,6 +26,8 @@ MAX_RESULTS = 500
 # scored each story of the archive (1.4 s at 100,000 stories). See docs/search.md.
 NEWEST_MATCHES = 100
 SNIPPET_WORDS = 40
+# What a shown result reads: its address (url_path, locale), date, and the snippet's text.
+DISPLAY_FIELDS = ("title", "url_path", "path", "depth", "locale_id", "first_published_at", "standfirst", "body")
 RELEVANCE_BANDS = 8
 _TERM = re.compile(r"\w+", re.UNICODE)
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
@@ -79,28 +81,35 @@ def search_articles(query: str, *, locale: Locale, filters: SearchFilters = Sear
     """Live public articles of one language matching all the words (or, failing that, any), best first.
 
     Ties in relevance go to the newer story. On PostgreSQL (Wagtail's database backend) the newest
-    100 matches are ranked; on other engines the 500 the engine ranks best.
+    100 matches are ranked (dateline/search/postgres.py); on other engines the 500 they rank best.
     """
     if not query:
         return SearchResults()
-    articles = ArticlePage.objects.live().filter(locale=locale)
-    if filters.section is not None:
-        articles = articles.child_of(filters.section)
-    if filters.published_from:
-        articles = articles.filter(first_published_at__gte=_local_midnight(filters.published_from))
-    if filters.published_to:
-        articles = articles.filter(first_published_at__lt=_local_midnight(filters.published_to + timedelta(days=1)))
-    on_postgres = _searches_postgres_index()
-    find, limit = (_newest_matches, NEWEST_MATCHES) if on_postgres else (_engine_matches, MAX_RESULTS)
+    published_from = _local_midnight(filters.published_from) if filters.published_from else None
+    published_before = _local_midnight(filters.published_to + timedelta(days=1)) if filters.published_to else None
+    if _searches_postgres_index():
+        scope = _postgres_scope(locale, filters.section, published_from, published_before)
+        find, limit = partial(_newest_matches, scope), NEWEST_MATCHES
+    else:
+        articles = ArticlePage.objects.live().filter(locale=locale)
+        if filters.section is not None:
+            articles = articles.child_of(filters.section)
+        if published_from:
+            articles = articles.filter(first_published_at__gte=published_from)
+        if published_before:
+            articles = articles.filter(first_published_at__lt=published_before)
+        find, limit = partial(_engine_matches, articles), MAX_RESULTS
     matches = []
-    for operator in ("and", "or"):
-        matches = find(articles, query, operator, limit + 1)
+    # "Any of the words" is tried only after "all of them" found nothing, and differs only for several.
+    for operator in ("and", "or") if " " in query else ("and",):
+        matches = find(query, operator, limit + 1)
         if matches:
             break
-    if len(matches) > limit:
-        matches = _without_oldest(matches) if on_postgres else matches[:limit]
-        return SearchResults(rank_results(matches, query), limit=limit, newest_only=on_postgres)
-    return SearchResults(rank_results(matches, query))
+    if len(matches) <= limit:
+        return SearchResults(rank_results(matches, query))
+    newest_only = find.func is _newest_matches
+    matches = _without_oldest(matches) if newest_only else matches[:limit]
+    return SearchResults(rank_results(matches, query), limit=limit, newest_only=newest_only)
 
 
 def _searches_postgres_index() -> bool:
@@ -131,49 +140,34 @@ def _engine_matches(articles, query: str, operator: str, limit: int) -> list[Mat
     ]
 
 
-def _newest_matches(articles, query: str, operator: str, limit: int) -> list[Match]:
-    """The newest matches in Wagtail's PostgreSQL index, scored as Wagtail's backend scores them.
-
-    Matching is Wagtail's condition, ``(title || body) @@ query`` (answered by the GIN index of
-    migration 0001), tested per story, so PostgreSQL chooses between reading the index for a rare
-    word and walking stories newest first by publication date for a common one, stopping at
-    ``limit``. Only those are scored: ts_rank of the headline times its length norm, plus ts_rank
-    of the text, with Wagtail's weights. The index is built with the database's default text search
-    configuration, so the query uses it too, whatever the story's language.
-    """
+def _postgres_scope(locale: Locale, section, published_from, published_before) -> Scope:
     from django.contrib.contenttypes.models import ContentType
-    from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
-    from wagtail.search.backends.database.postgres.query import Lexeme
-    from wagtail.search.backends.database.postgres.weights import get_sql_weights
-    from wagtail.search.models import IndexEntry
+    from wagtail.models import PageViewRestriction
 
-    lexemes = [Lexeme(term) for term in query.split()]
-    combined = reduce(operator_module.and_ if operator == "and" else operator_module.or_, lexemes)
-    tsquery = SearchQuery(combined, search_type="raw")
-    entry = IndexEntry.objects.filter(
-        content_type_id=ContentType.objects.get_for_model(ArticlePage).pk,
-        object_id=Cast(OuterRef("pk"), output_field=TextField()),
+    restricted = ()
+    if any_view_restrictions():
+        restricted = tuple(PageViewRestriction.objects.values_list("page__path", flat=True))
+    return Scope(
+        content_type=ContentType.objects.get_for_model(ArticlePage).pk,
+        locale=locale.pk,
+        section_path=section.path if section is not None else None,
+        section_depth=section.depth if section is not None else None,
+        published_from=published_from,
+        published_before=published_before,
+        restricted_paths=restricted,
     )
-    headline_and_text = CombinedExpression(F("title"), "||", F("body"), output_field=SearchVectorField())
-    matching = entry.annotate(_vector=headline_and_text).filter(_vector=tsquery)
-    newest = articles.public().filter(Exists(matching)).order_by("-first_published_at", "-pk").values("pk")[:limit]
-    weights = get_sql_weights()
-    score = entry.annotate(
-        score=SearchRank(F("title"), tsquery, weights=weights) * F("title_norm")
-        + SearchRank(F("body"), tsquery, weights=weights)
-    ).values("score")[:1]
-    rows = (
-        ArticlePage.objects.filter(pk__in=newest)
-        .order_by()
-        .annotate(search_score=Subquery(score, output_field=FloatField()))
-        .values_list("pk", "title", "first_published_at", "search_score")
-    )
+
+
+def _newest_matches(scope: Scope, query: str, operator: str, limit: int) -> list[Match]:
+    from wagtail.search.backends.database.postgres.weights import get_sql_weights
+
+    rows = newest_matches(words=query.split(), operator=operator, scope=scope, limit=limit, weights=get_sql_weights())
     return [Match(*row) for row in rows]
 
 
 def load_for_display(results: list) -> list[ArticlePage]:
-    """The shown page of results in full (body, photo, authors), in the same order, in two queries."""
-    found = ArticlePage.objects.filter(pk__in=[article.pk for article in results]).for_listing()
+    """The shown page of results with what a result shows (address, date, snippet text), in one query."""
+    found = ArticlePage.objects.filter(pk__in=[article.pk for article in results]).only(*DISPLAY_FIELDS)
     loaded = {article.pk: article for article in found}
     return [loaded[article.pk] for article in results if article.pk in loaded]
 
@@ -207,10 +201,30 @@ def rank_results(results: list, query: str) -> list:
     )
 
 
-def article_text(article: ArticlePage) -> str:
-    """The searchable words of a story's body as one plain-text string."""
-    content = article.body.stream_block.get_searchable_content(article.body)
-    return " ".join(part for part in content if isinstance(part, str))
+def _body_text_parts(article: ArticlePage) -> Iterator[str]:
+    """The body's searchable text block by block, each converted from markup only when read."""
+    for child in article.body:
+        for part in child.block.get_searchable_content(child.value):
+            if isinstance(part, str):
+                yield part
+
+
+def _body_text_through_first_match(article: ArticlePage, pattern: re.Pattern, words: int) -> str:
+    """The body's text up to ``words`` words past its first match, or all of it when none matches.
+
+    Converting rich text to plain text is most of a snippet's cost, so blocks after the excerpt
+    are not converted.
+    """
+    parts, words_after = [], None
+    for part in _body_text_parts(article):
+        parts.append(part)
+        if words_after is None and (match := pattern.search(part)):
+            words_after = -len(part[: match.start()].split())
+        if words_after is not None:
+            words_after += len(part.split())
+            if words_after > words:
+                break
+    return " ".join(parts)
 
 
 def _term_pattern(query: str) -> re.Pattern | None:
@@ -242,7 +256,12 @@ def snippet(article: ArticlePage, query: str, *, words: int = SNIPPET_WORDS) -> 
     standfirst = article.standfirst or ""
     if pattern is None or (standfirst and pattern.search(standfirst)):
         return highlight(Truncator(standfirst).words(words), query)
-    text = re.sub(r"\s+", " ", article_text(article)).strip()
+    # Markup aside, the stored body holds every word of its text: one without the words needs no
+    # conversion when the standfirst can stand in (matches in the place or tags end here).
+    stored_body = str(list(article.body.raw_data)).lower()
+    if standfirst and not any(term in stored_body for term in _TERM.findall(query.lower())):
+        return highlight(Truncator(standfirst).words(words), query)
+    text = re.sub(r"\s+", " ", _body_text_through_first_match(article, pattern, words)).strip()
     match = pattern.search(text)
     if match is None:
         return highlight(Truncator(standfirst or text).words(words), query)

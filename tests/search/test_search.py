@@ -246,3 +246,38 @@ def test_more_matches_than_are_ranked_are_announced_and_the_page_keeps_the_limit
     soup = BeautifulSoup(client.get("/search/", {"q": "volcano"}).content, "html.parser")
     assert len(soup.select(".search__results .result")) == 2
     assert soup.select_one(".search__summary").get_text().startswith("More than 2 stories match")
+
+
+def test_stories_under_a_view_restriction_are_not_found(client, home, section):
+    from wagtail.models import PageViewRestriction
+
+    members = SectionPageFactory(parent=home, title="Members", slug="members")
+    story(section, title="Volcano for everyone")
+    story(members, title="Volcano for members")
+    PageViewRestriction.objects.create(page=members, restriction_type=PageViewRestriction.PASSWORD, password="x")
+    assert result_titles(client, q="volcano") == ["Volcano for everyone"]
+
+
+def test_spanish_search_finds_spanish_stories_only(client, section, section_es):
+    story(section, title="Volcano in English")
+    story(section_es, title="Volcano en español", slug="volcano-es", locale=section_es.locale)
+    response = client.get("/es/search/", {"q": "volcano"})
+    soup = BeautifulSoup(response.content, "html.parser")
+    assert [h.get_text() for h in soup.select(".result__headline")] == ["Volcano en español"]
+    assert soup.select_one(".search__summary").get_text().startswith("1 noticia coincide")
+
+
+def test_on_postgresql_the_newest_matches_are_the_ones_ranked(section, monkeypatch):
+    from django.db import connection
+    from wagtail.models import Locale
+
+    from dateline.search.queries import search_articles
+
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite and the search servers rank every match by relevance")
+    monkeypatch.setattr("dateline.search.queries.NEWEST_MATCHES", 2)
+    for days_ago in (1, 2, 3):
+        story(section, title=f"Volcano day {days_ago}", slug=f"volcano-{days_ago}", days_ago=days_ago)
+    found = search_articles("volcano", locale=Locale.get_default())
+    assert sorted(match.title for match in found.matches) == ["Volcano day 1", "Volcano day 2"]
+    assert (found.limit, found.newest_only) == (2, True)
