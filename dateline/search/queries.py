@@ -159,9 +159,14 @@ def _postgres_scope(locale: Locale, section, published_from, published_before) -
 
 
 def _newest_matches(scope: Scope, query: str, operator: str, limit: int) -> list[Match]:
+    from wagtail.search.backends import get_search_backend
     from wagtail.search.backends.database.postgres.weights import get_sql_weights
 
-    rows = newest_matches(words=query.split(), operator=operator, scope=scope, limit=limit, weights=get_sql_weights())
+    config = get_search_backend().config
+    words = query.split()
+    rows = newest_matches(
+        words=words, operator=operator, scope=scope, limit=limit, weights=get_sql_weights(), config=config
+    )
     return [Match(*row) for row in rows]
 
 

@@ -160,3 +160,18 @@ def test_a_rare_word_is_found_through_the_combined_index(archive_of_stories):
     nodes = list(plan_nodes(plan))
     assert INDEX in [n.get("Index Name") for n in nodes]
     assert not seq_scans_of_the_index_table(plan)
+
+
+def test_the_query_uses_the_text_search_configuration_wagtail_indexes_with(section, settings):
+    from wagtail.models import Locale
+
+    from dateline.search.queries import search_articles
+    from tests.news.factories import ArticlePageFactory
+
+    # With "simple" nothing is stemmed: "volcanoes" matches only if the query is built the same way.
+    settings.WAGTAILSEARCH_BACKENDS = {
+        "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "simple"}
+    }
+    ArticlePageFactory(parent=section, title="Volcanoes erupt")
+    found = search_articles("volcanoes", locale=Locale.get_default())
+    assert [match.title for match in found.matches] == ["Volcanoes erupt"]
