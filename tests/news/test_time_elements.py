@@ -67,11 +67,6 @@ def test_article_times_are_the_publication_times_to_the_second(client, article):
     assert dt.datetime.fromisoformat(updated) == article.last_published_at.replace(microsecond=0)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="dateline/comments/templatetags/comments_tags.py writes created.isoformat() (microseconds); "
-    "remove this marker once it writes seconds",
-)
 def test_comment_times_carry_a_valid_html_datetime(client, article):
     CommentFactory(article=article, created_at=timezone.now().replace(microsecond=627913))
     soup = BeautifulSoup(client.get(article.url).content, "lxml")
