@@ -9,6 +9,7 @@ Knows no other Dateline app: pages say their own keys through CacheKeysMixin, vi
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable
 
 from django.conf import settings
@@ -29,6 +30,12 @@ UNCACHEABLE = "private, no-store"
 
 
 # --- Surrogate keys -------------------------------------------------------------------------------
+
+
+def path_key(path: str) -> str:
+    """The key every shared response carries for its URL path (all query variants share it), so a
+    purge by URL reaches Varnish by key too, whatever Host the cached copy was stored under."""
+    return "path-" + hashlib.md5(path.encode(), usedforsecurity=False).hexdigest()[:20]
 
 
 def tag_response(response: HttpResponse, keys: Iterable[str]) -> HttpResponse:
@@ -132,7 +139,7 @@ def make_public(request: HttpRequest, response: HttpResponse, *, rendered_at: fl
         # since comments and listings change the page without publishing it.
         response.headers["Last-Modified"] = http_date(rendered_at)
     keys = getattr(response, "cache_keys", None) or set()
-    response.headers["xkey"] = " ".join(sorted(keys | {ALL_PAGES_KEY}))
+    response.headers["xkey"] = " ".join(sorted(keys | {ALL_PAGES_KEY, path_key(request.path)}))
     return ttl
 
 

@@ -17,8 +17,8 @@ from django.core.cache import caches
 from django.http import HttpRequest, HttpResponse
 from django.utils.http import parse_http_date_safe
 
-from .headers import ALL_PAGES_KEY
-from .purge import path_key, unchanged_since
+from .headers import ALL_PAGES_KEY, path_key
+from .purge import unchanged_since
 
 PAGE_CACHE_ALIAS = "pages"
 

@@ -35,7 +35,7 @@ from wagtail.contrib.frontend_cache.backends.http import HTTPBackend, PurgeReque
 from wagtail.contrib.frontend_cache.utils import get_backends, purge_urls_from_cache
 
 from . import models as core_models  # the module, not its names: core.models imports the memo, which imports us
-from .headers import ALL_PAGES_KEY, CacheKeysMixin
+from .headers import ALL_PAGES_KEY, CacheKeysMixin, path_key
 
 logger = logging.getLogger(__name__)
 # Wagtail's frontend-cache backends report failures only by logging to this logger.
@@ -47,11 +47,6 @@ MAX_KEY_LENGTH = 255
 # The request this thread is serving (core.middleware.SiteMiddleware), for code that is called
 # without it (templates, querysets): the generation is still read once per request.
 current_request: ContextVar[HttpRequest | None] = ContextVar("dateline_current_request", default=None)
-
-
-def path_key(path: str) -> str:
-    """The implicit key of every cached page for one URL path: a purge by URL drops all its query variants."""
-    return "path:" + path
 
 
 def _stored_key(key: str) -> str:
@@ -124,11 +119,12 @@ def purge(*, urls: Iterable[str] = (), keys: Iterable[str] = ()) -> None:
     Call it inside the transaction of the change: the app's caches see the purge exactly when they
     can see the change, and Varnish or the CDN get it after the commit (a PendingPurge until then).
     """
-    urls, keys = sorted(set(urls)), sorted(set(keys))
-    if not (urls or keys):
+    urls = sorted(set(urls))
+    keys = sorted({*keys, *(path_key(urlsplit(url).path or "/") for url in urls)})
+    if not keys:
         return
     with transaction.atomic():
-        record_purge([*keys, *(path_key(urlsplit(url).path or "/") for url in urls)])
+        record_purge(keys)
         if frontend_backends():
             pending = core_models.PendingPurge.objects.create(urls=urls, keys=keys)
             transaction.on_commit(lambda: _enqueue_delivery([pending.pk]))

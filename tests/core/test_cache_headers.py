@@ -4,6 +4,7 @@ import pytest
 from bs4 import BeautifulSoup
 from django.utils.cache import cc_delim_re
 
+from dateline.core.headers import path_key
 from tests.news.factories import ArticlePageFactory, PersonFactory
 
 pytestmark = pytest.mark.django_db
@@ -81,6 +82,7 @@ def test_reader_with_a_pending_comment_gets_a_private_page(client, article):
 def test_article_carries_its_surrogate_keys(client, article, section):
     keys = set(client.get(article.url)["xkey"].split())
     assert {f"article-{article.pk}", f"section-{section.pk}", "tag-brexit", "tag-trade", "person-ana-perez"} <= keys
+    assert path_key(article.url) in keys  # so a purge by URL reaches Varnish whatever the Host
 
 
 def test_section_and_front_pages_carry_their_keys(client, home, section):
