@@ -26,8 +26,12 @@ from .models import ArticlePage, SectionPage
 ARTICLE_DEPTH_BELOW_FRONT = 2  # /<section>/<article>/
 
 
-def _front_page_url_path(site, language: str) -> str:
-    return site.root_page.localized.url_path
+def _front_page_url_path(request, site, language: str) -> str:
+    root = site.root_page
+    # The root's locale is the one the article rows name (the same memo entry): no query for the
+    # active Locale when the front page is in the request's language, as Page.localized would make.
+    locale = memo.get(request, ("locale", root.locale_id), lambda: _row("locale", root.locale_id))
+    return root.url_path if locale.language_code == language else root.localized.url_path
 
 
 _SLUG, _URL_PATH = "\x00slug", "\x00url_path"
@@ -64,7 +68,9 @@ def _live_page(model, request, components: list[str]):
     if site is None:
         return None
     language = get_language()
-    front_path = memo.get(request, ("front-url-path", site.pk, language), lambda: _front_page_url_path(site, language))
+    front_path = memo.get(
+        request, ("front-url-path", site.pk, language), lambda: _front_page_url_path(request, site, language)
+    )
     # No select_related and no ORDER BY: compiling the joined query cost more than running it.
     url_path = front_path + "/".join(components) + "/"
     page = next(iter(model.objects.raw(*_lookup_sql(model, slug=components[-1], url_path=url_path))), None)

@@ -25,9 +25,26 @@ def _active_locale(page) -> Locale:
     return Locale.get_active()
 
 
-def _navigation(current) -> tuple[HomePage | None, list[SectionPage]]:
-    home = HomePage.objects.live().filter(locale=_active_locale(current)).first()
-    return home, list(SectionPage.objects.live().public().child_of(home)) if home else []
+_TREE_FIELDS = ("path", "depth", "url_path")  # where a page is, and its URL
+
+
+def _front_page(request, locale: Locale) -> HomePage | None:
+    """The live front page of a language, from the memo: the navigation lists its sections and the
+    breadcrumbs of the sections and articles below it start from it. Only its place in the tree and
+    its type are read: the other columns cost the ORM more than the query."""
+    return memo.get(
+        request,
+        ("front-page", locale.pk),
+        lambda: HomePage.objects.live().filter(locale=locale).only(*_TREE_FIELDS, "content_type").first(),
+    )
+
+
+def _navigation(request, locale: Locale) -> tuple[HomePage | None, list[SectionPage]]:
+    home = _front_page(request, locale)
+    if home is None:
+        return None, []
+    # A menu link needs the section's title and URL only.
+    return home, list(SectionPage.objects.live().public().child_of(home).only(*_TREE_FIELDS, "title"))
 
 
 @register.inclusion_tag("home/includes/site_nav.html", takes_context=True)
@@ -35,7 +52,8 @@ def site_navigation(context):
     """The front page and sections of the current language, for the site header."""
     request = context.get("request")
     current = context.get("page")
-    home, sections = memo.get(request, ("navigation", _active_locale(current).pk), lambda: _navigation(current))
+    locale = _active_locale(current)
+    home, sections = memo.get(request, ("navigation", locale.pk), lambda: _navigation(request, locale))
     current_path = getattr(current, "url_path", "")
     return {
         "request": request,
@@ -54,7 +72,13 @@ def breaking_news(context):
 
 def _translations(request, page) -> list[tuple[str, str]]:
     """(language code, absolute URL) of each live translation of a Wagtail page, this one included."""
-    pages = page.get_translations(inclusive=True).live().select_related("locale")
+    # Plain pages with only what a link needs: the specific model's columns cost three times as much.
+    pages = (
+        Page.objects.live()
+        .filter(translation_key=page.translation_key)
+        .select_related("locale")
+        .only("url_path", "locale__language_code")
+    )
     return [(item.locale.language_code, item.get_full_url(request)) for item in pages]
 
 
@@ -87,10 +111,23 @@ def _breadcrumbs(request, page) -> dict | None:
     return {"@context": "https://schema.org", "@type": "BreadcrumbList", "itemListElement": items}
 
 
-def _crumbs_above(request, page) -> list[dict]:
+def _pages_above(request, page) -> list:
+    """The front page and section above a section or article: no query when the front page is in
+    the memo (the navigation needs it too) and the article's section is known (routing sets it)."""
+    home = _front_page(request, page.locale) if page.locale_id else None
+    if home is not None and home.depth == 2 and page.path.startswith(home.path):
+        if page.depth == 3:
+            return [home]
+        section = getattr(page, "_cached_parent_obj", None)
+        if page.depth == 4 and section is not None:
+            return [home, section]
     # Plain pages (one query): a crumb needs only its title, URL and type, not its specific fields.
+    return list(page.get_ancestors().filter(depth__gte=2))
+
+
+def _crumbs_above(request, page) -> list[dict]:
     items = []
-    for position, crumb in enumerate(page.get_ancestors().filter(depth__gte=2), start=1):
+    for position, crumb in enumerate(_pages_above(request, page), start=1):
         name = settings.DATELINE_SITE_NAME if issubclass(crumb.specific_class or Page, HomePage) else crumb.title
         items.append({"@type": "ListItem", "position": position, "name": name, "item": crumb.get_full_url(request)})
     return items
