@@ -53,5 +53,14 @@ class Photo(AbstractImage):
 class PhotoRendition(AbstractRendition):
     image = models.ForeignKey(Photo, on_delete=models.CASCADE, related_name="renditions")
 
+    def __setstate__(self, state):
+        # Works around https://github.com/wagtail/wagtail/pull/14541: get_renditions writes what it
+        # just read from the renditions cache back to it (six pickled writes per lead photo). Only
+        # that cache unpickles renditions: marked as Wagtail marks prefetched ones, they are not
+        # written back (a rendition missing from the cache is still written). Remove once a Wagtail
+        # release with that fix is our minimum.
+        super().__setstate__(state)
+        self._from_cache = True
+
     class Meta:
         unique_together = (("image", "filter_spec", "focal_point_key"),)
