@@ -54,9 +54,9 @@ class HomePage(CacheKeysMixin, MemoizedViewRestrictionsMixin, Page):
         # What the front page shows changes only when something is published, unpublished or moderated,
         # each of which purges; the week's most commented also moves with time, so at most 5 minutes.
         if getattr(request, "is_preview", False):
-            stories = front_page_stories(self)  # a draft's pinned stories and lead
+            stories = front_page_stories(self, request)  # a draft's pinned stories and lead
         else:
-            stories = memo.get(request, ("front-page", self.pk), lambda: front_page_stories(self), max_age=300)
+            stories = memo.get(request, ("front-page", self.pk), lambda: front_page_stories(self, request), max_age=300)
         context.update(stories.as_context())
         context["structured_data"] = front_page_structured_data(self, request)
         return context

@@ -14,12 +14,15 @@ from wagtail.models import Locale
 from dateline.core.headers import LISTINGS_KEY, tag_response
 from dateline.news.models import ArticlePage, Person
 from dateline.news.pagination import listing_page_or_404
+from dateline.news.queries import for_teasers, prepare_teasers
 
 LISTING_PAGE_SIZE = 20
 
 
 def _listing(request, articles):
-    return listing_page_or_404(articles, request.GET.get("page"), LISTING_PAGE_SIZE)
+    page = listing_page_or_404(for_teasers(articles), request.GET.get("page"), LISTING_PAGE_SIZE)
+    prepare_teasers(page, request)
+    return page
 
 
 def _live_in_language():
@@ -30,7 +33,7 @@ def _live_in_language():
 def person_detail(request, slug):
     """A person's page: who they are and what they wrote or edited, newest first."""
     person = get_object_or_404(Person.objects.select_related("photo"), slug=slug)
-    articles = _live_in_language().by_person(person).newest_first().for_listing()
+    articles = _live_in_language().by_person(person).newest_first()
     response = TemplateResponse(
         request, "news/person_detail.html", {"person": person, "articles": _listing(request, articles)}
     )
@@ -42,7 +45,7 @@ def person_detail(request, slug):
 def tag_detail(request, slug):
     """Every live article carrying one tag, newest first."""
     tag = get_object_or_404(Tag, slug=slug)
-    articles = _live_in_language().filter(tags=tag).newest_first().for_listing()
+    articles = _live_in_language().filter(tags=tag).newest_first()
     response = TemplateResponse(request, "news/tag_detail.html", {"tag": tag, "articles": _listing(request, articles)})
     return tag_response(response, [LISTINGS_KEY, f"tag-{tag.slug}"])
 
@@ -76,12 +79,7 @@ def date_archive(request, year, month=None, day=None):
     if not 1900 <= year <= 9998:
         raise Http404
     start, end, heading = _archive_range(year, month, day)
-    articles = (
-        _live_in_language()
-        .filter(first_published_at__gte=start, first_published_at__lt=end)
-        .newest_first()
-        .for_listing()
-    )
+    articles = _live_in_language().filter(first_published_at__gte=start, first_published_at__lt=end).newest_first()
     return tag_response(
         TemplateResponse(
             request,

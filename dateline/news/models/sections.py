@@ -42,6 +42,9 @@ class SectionPage(CacheKeysMixin, MemoizedViewRestrictionsMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        articles = queries.latest_articles(section=self)
-        context["articles"] = listing_page_or_404(articles, request.GET.get("page"), SECTION_PAGE_SIZE)
+        articles = listing_page_or_404(
+            queries.latest_articles(section=self), request.GET.get("page"), SECTION_PAGE_SIZE
+        )
+        queries.prepare_teasers(articles, request)
+        context["articles"] = articles
         return context

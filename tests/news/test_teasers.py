@@ -1,0 +1,105 @@
+"""Teasers in every listing: the story's address and photo, read for the whole listing at once."""
+
+from unittest import mock
+
+import pytest
+from bs4 import BeautifulSoup
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from dateline.core.memo import memo
+from dateline.news.queries import TEASER_PHOTO_SPEC, page_urls
+from dateline.photos.models import Photo
+from tests.news.factories import PersonFactory, SectionPageFactory
+from tests.photos.factories import PhotoFactory
+
+pytestmark = pytest.mark.django_db
+
+LISTINGS = ["/", "/world/", "/tags/floods/", "/people/ana-perez/", f"/{timezone.now().year}/"]
+
+
+@pytest.fixture
+def stories(home, section, story):
+    """Stories in two sections, slugs with and without accents, tagged and signed, one without a photo."""
+    sport = SectionPageFactory(parent=home, title="Sport", slug="sport")
+    ana = PersonFactory(name="Ana Pérez", slug="ana-perez")
+    made = [
+        story(hours_ago=1, slug="año-nuevo", lead_photo=PhotoFactory(), authors=[ana]),
+        story(hours_ago=2, slug="plain-slug", authors=[ana]),
+        story(hours_ago=3, slug="niño", parent=sport, lead_photo=PhotoFactory(), authors=[ana]),
+    ]
+    for article in made:
+        article.tags.add("floods")
+        article.save()
+    return made
+
+
+def page(client, url):
+    response = client.get(url)
+    assert response.status_code == 200, url
+    return BeautifulSoup(response.content, "html.parser")
+
+
+def teasers(client, url):
+    return page(client, url).select("article.teaser")
+
+
+@pytest.mark.parametrize("url", LISTINGS)
+def test_teasers_link_to_their_stories_whatever_the_slug(client, stories, url):
+    links = page(client, url).select(".teaser__headline a, .lead-story__headline a")
+    found = {link["href"] for link in links}
+    expected = {article.url for article in stories}
+    assert found <= expected if url == "/world/" else found == expected
+    assert "/world/a%C3%B1o-nuevo/" in {article.url for article in stories}
+
+
+@pytest.mark.parametrize("url", LISTINGS)
+def test_teaser_photo_is_the_listing_rendition_at_its_size(client, stories, url):
+    photos = {
+        teaser.select_one(".teaser__headline a")["href"]: teaser.select_one("img.teaser__photo")
+        for teaser in teasers(client, url)
+    }
+    for article in stories:
+        if article.url not in photos:
+            continue
+        img = photos[article.url]
+        if article.lead_photo is None:
+            assert img is None
+            continue
+        rendition = article.lead_photo.get_rendition(TEASER_PHOTO_SPEC)
+        assert (img["src"], img["width"], img["height"]) == (rendition.url, str(rendition.width), str(rendition.height))
+        assert (img["alt"], img["loading"], img["decoding"]) == ("", "lazy", "async")
+
+
+@pytest.mark.parametrize("url", LISTINGS)
+def test_listing_makes_no_new_renditions_once_they_exist(client, stories, url):
+    client.get(url)
+    memo.clear()
+    with mock.patch.object(Photo, "generate_rendition_file", side_effect=AssertionError("made a rendition again")):
+        assert client.get(url).status_code == 200
+
+
+def cold_queries(client, url) -> int:
+    client.get(url)  # the first view creates the site settings and renditions
+    memo.clear()  # as the first reader after an edit finds it
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+@pytest.mark.parametrize("url", ["/tags/floods/", "/people/ana-perez/", f"/{timezone.now().year}/"])
+def test_listing_costs_the_same_queries_for_3_or_13_stories(client, stories, story, url):
+    few = cold_queries(client, url)
+    ana = stories[0].authors[0]
+    for n in range(10):
+        article = story(hours_ago=5 + n, lead_photo=PhotoFactory(), authors=[ana])
+        article.tags.add("floods")
+        article.save()
+    assert cold_queries(client, url) == few
+
+
+def test_page_urls_match_wagtails_for_pages_under_several_parents(stories, rf):
+    request = rf.get("/")
+    assert page_urls(stories, request) == {article.pk: article.get_url(request) for article in stories}
+    assert page_urls(stories, request, full=True) == {article.pk: article.get_full_url(request) for article in stories}
