@@ -5,12 +5,17 @@ from urllib.parse import urljoin
 from bs4 import BeautifulSoup
 from django.template.loader import render_to_string
 
+from dateline.core.models import NewsroomSettings
+
 # Feed readers show an <img src>; <source> candidates and lazy-loading hints mean nothing to them.
 _DROPPED_IMAGE_ATTRIBUTES = ("srcset", "sizes", "loading", "decoding", "fetchpriority")
 
 
 def feed_html(article, *, request) -> str:
     """The lead photo and body of an article as self-contained HTML (for full-content feeds)."""
+    if "newsroom_settings" not in article.__dict__:
+        # The dateline's outlet code: the request's settings, not a site and settings query per story.
+        article.newsroom_settings = NewsroomSettings.for_request(request)
     html = render_to_string("feeds/article_content.html", {"article": article}, request=request)
     soup = BeautifulSoup(html, "html.parser")
     for source in soup.find_all("source"):

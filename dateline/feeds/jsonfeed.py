@@ -9,40 +9,36 @@ from wagtail.models import Locale, Site
 from dateline.core.headers import LISTINGS_KEY, tag_response
 from dateline.core.models import NewsroomSettings
 
-from .content import feed_html
-from .identity import article_guid
-from .queries import ENCLOSURE_SPEC, feed_articles
+from .items import FeedItem, feed_items
+from .queries import feed_articles
 
 VERSION = "https://jsonfeed.org/version/1.1"
 
 
-def _item(article, *, request, full: bool) -> dict:
-    item = {
-        "id": article_guid(article),
-        "url": article.get_full_url(request),
-        "title": article.title,
-        "summary": article.standfirst or article.search_description or article.title,
-        "date_published": article.published_at.isoformat(),
-        "date_modified": (article.last_published_at or article.published_at).isoformat(),
-        "language": article.locale.language_code,
-        "tags": [article.get_parent().title] + [tag.name for tag in article.tags.all()],
+def _item(item: FeedItem, *, request) -> dict:
+    data = {
+        "id": item.guid,
+        "url": item.url,
+        "title": item.title,
+        "summary": item.summary,
+        "date_published": item.published.isoformat(),
+        "date_modified": item.updated.isoformat(),
+        "language": item.language,
+        "tags": item.categories,
     }
-    if full:
-        item["content_html"] = feed_html(article, request=request)
+    if item.content_html is not None:
+        data["content_html"] = item.content_html
     else:
-        item["content_text"] = item["summary"]
+        data["content_text"] = item.summary
     authors = [
-        {"name": person.name, "url": request.build_absolute_uri(person.get_absolute_url())}
-        for person in article.authors
+        {"name": person.name, "url": request.build_absolute_uri(person.get_absolute_url())} for person in item.authors
     ]
     if authors:
-        item["authors"] = authors
-    if article.lead_photo:
-        rendition = article.lead_photo.get_rendition(ENCLOSURE_SPEC)
-        image_url = request.build_absolute_uri(rendition.url)
-        item["image"] = image_url
-        item["attachments"] = [{"url": image_url, "mime_type": "image/jpeg", "size_in_bytes": rendition.file.size}]
-    return item
+        data["authors"] = authors
+    if item.image is not None:
+        data["image"] = item.image.url
+        data["attachments"] = [{"url": item.image.url, "mime_type": "image/jpeg", "size_in_bytes": item.image.size}]
+    return data
 
 
 def site_json_feed(request):
@@ -62,7 +58,10 @@ def site_json_feed(request):
         "language": locale.language_code,
         "favicon": request.build_absolute_uri(settings.STATIC_URL + "dateline/favicon.svg"),
         "authors": [{"name": publisher}],
-        "items": [_item(article, request=request, full=full) for article in feed_articles(locale=locale)],
+        "items": [
+            _item(item, request=request)
+            for item in feed_items(feed_articles(locale=locale, full=full), request=request, full=full)
+        ],
     }
     response = JsonResponse(feed, content_type="application/feed+json", json_dumps_params={"ensure_ascii": False})
     return tag_response(response, [LISTINGS_KEY])

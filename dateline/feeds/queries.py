@@ -5,17 +5,19 @@ from datetime import datetime
 from django.db.models import Prefetch, Q
 from wagtail.models import Locale
 
-from dateline.news.models import ArticlePage
+from dateline.news.models import ArticleAuthor, ArticlePage
 from dateline.photos.models import PhotoRendition
 
 FEED_LENGTH = 20
 ENCLOSURE_SPEC = ArticlePage.SOCIAL_IMAGE_SPEC
 
 
-def feed_articles(*, locale: Locale, section=None, tag=None, person=None, limit: int = FEED_LENGTH):
+def feed_articles(*, locale: Locale, section=None, tag=None, person=None, limit: int = FEED_LENGTH, full: bool = False):
     """The newest live articles of one language, optionally of a section, a tag or a person.
 
-    The lead photo's share-card rendition (the feeds' enclosure) comes in the same round trip.
+    Authors, tags and the lead photo's renditions come in the same round trip: the share card (the
+    feeds' enclosure) and, with ``full``, every other one, since the story's figure picks several.
+    Without ``full`` the body stays in the database.
     """
     articles = ArticlePage.objects.live().public().filter(locale=locale)
     if section is not None:
@@ -24,14 +26,18 @@ def feed_articles(*, locale: Locale, section=None, tag=None, person=None, limit:
         articles = articles.filter(tags=tag)
     if person is not None:
         articles = articles.by_person(person)
+    renditions = PhotoRendition.objects.all() if full else PhotoRendition.objects.filter(filter_spec=ENCLOSURE_SPEC)
     articles = (
         articles.newest_first()
-        .for_listing()
+        .select_related("lead_photo", "locale")
         .prefetch_related(
+            Prefetch("article_authors", queryset=ArticleAuthor.objects.select_related("person")),
             "tags",
-            Prefetch("lead_photo__renditions", queryset=PhotoRendition.objects.filter(filter_spec=ENCLOSURE_SPEC)),
+            Prefetch("lead_photo__renditions", queryset=renditions),
         )
     )
+    if not full:
+        articles = articles.defer_streamfields()
     return articles[:limit]
 
 

@@ -18,9 +18,8 @@ from wagtail.models import Locale, Site
 from dateline.core.models import NewsroomSettings
 from dateline.news.models import Person, SectionPage
 
-from .content import feed_html
-from .identity import article_guid
-from .queries import ENCLOSURE_SPEC, feed_articles
+from .items import FeedItem, feed_items
+from .queries import feed_articles
 
 MEDIA_NS = "http://search.yahoo.com/mrss/"
 CONTENT_NS = "http://purl.org/rss/1.0/modules/content/"
@@ -28,22 +27,22 @@ ATOM_NS = "http://www.w3.org/2005/Atom"
 
 
 def _add_media(handler, item):
-    media = item.get("media")
-    if media:
+    image = item.get("image")
+    if image:
         handler.startElement(
             "media:content",
             {
-                "url": media["url"],
+                "url": image.url,
                 "type": "image/jpeg",
                 "medium": "image",
-                "width": str(media["width"]),
-                "height": str(media["height"]),
+                "width": str(image.width),
+                "height": str(image.height),
             },
         )
-        if media["description"]:
-            handler.addQuickElement("media:description", media["description"], {"type": "plain"})
-        if media["credit"]:
-            handler.addQuickElement("media:credit", media["credit"])
+        if image.description:
+            handler.addQuickElement("media:description", image.description, {"type": "plain"})
+        if image.credit:
+            handler.addQuickElement("media:credit", image.credit)
         handler.endElement("media:content")
 
 
@@ -97,10 +96,10 @@ class ArticleFeed(Feed):
         return None
 
     def articles(self, obj):
-        return feed_articles(locale=self.locale)
+        return feed_articles(locale=self.locale, full=self.full)
 
     def items(self, obj):
-        return self.articles(obj)
+        return feed_items(self.articles(obj), request=self.request, full=self.full)
 
     def publisher_name(self) -> str:
         return NewsroomSettings.for_request(self.request).publisher_name or settings.DATELINE_SITE_NAME
@@ -125,58 +124,37 @@ class ArticleFeed(Feed):
     def feed_copyright(self, obj):
         return f"© {self.publisher_name()}"
 
-    def item_title(self, item):
+    def item_title(self, item: FeedItem):
         return item.title
 
-    def item_description(self, item):
-        return item.standfirst or item.search_description or item.title
+    def item_description(self, item: FeedItem):
+        return item.summary
 
-    def item_link(self, item):
-        return item.get_full_url(self.request)
+    def item_link(self, item: FeedItem):
+        return item.url
 
-    def item_guid(self, item):
-        return article_guid(item)
+    def item_guid(self, item: FeedItem):
+        return item.guid
 
-    def item_pubdate(self, item):
-        return item.published_at
+    def item_pubdate(self, item: FeedItem):
+        return item.published
 
-    def item_updateddate(self, item):
-        return item.last_published_at or item.published_at
+    def item_updateddate(self, item: FeedItem):
+        return item.updated
 
-    def item_author_name(self, item):
-        names = [person.name for person in item.authors]
-        return ", ".join(names) if names else None
+    def item_author_name(self, item: FeedItem):
+        return ", ".join(person.name for person in item.authors) or None
 
-    def item_categories(self, item):
-        return [item.get_parent().title] + [tag.name for tag in item.tags.all()]
+    def item_categories(self, item: FeedItem):
+        return item.categories
 
-    def _lead_rendition(self, item):
-        if not item.lead_photo:
-            return None
-        return item.lead_photo.get_rendition(ENCLOSURE_SPEC)
-
-    def item_enclosures(self, item):
-        rendition = self._lead_rendition(item)
-        if rendition is None:
+    def item_enclosures(self, item: FeedItem):
+        if item.image is None:
             return []
-        # RSS requires the enclosure's length in bytes.
-        url = self.request.build_absolute_uri(rendition.url)
-        return [Enclosure(url, str(rendition.file.size), "image/jpeg")]
+        return [Enclosure(item.image.url, str(item.image.size), "image/jpeg")]
 
-    def item_extra_kwargs(self, item):
-        extra = {}
-        rendition = self._lead_rendition(item)
-        if rendition is not None:
-            extra["media"] = {
-                "url": self.request.build_absolute_uri(rendition.url),
-                "width": rendition.width,
-                "height": rendition.height,
-                "description": item.lead_photo_caption or item.lead_photo.alt_text,
-                "credit": item.lead_photo.credit,
-            }
-        if self.full:
-            extra["content_html"] = feed_html(item, request=self.request)
-        return extra
+    def item_extra_kwargs(self, item: FeedItem):
+        return {"image": item.image, "content_html": item.content_html}
 
 
 class SiteFeed(ArticleFeed):
@@ -188,7 +166,7 @@ class SectionFeed(ArticleFeed):
         return get_object_or_404(SectionPage.objects.live().public(), slug=slug, locale=self.locale)
 
     def articles(self, obj):
-        return feed_articles(locale=self.locale, section=obj)
+        return feed_articles(locale=self.locale, section=obj, full=self.full)
 
     def title(self, obj):
         return f"{obj.title} · {settings.DATELINE_SITE_NAME}"
@@ -205,7 +183,7 @@ class TagFeed(ArticleFeed):
         return get_object_or_404(Tag, slug=slug)
 
     def articles(self, obj):
-        return feed_articles(locale=self.locale, tag=obj)
+        return feed_articles(locale=self.locale, tag=obj, full=self.full)
 
     def title(self, obj):
         return f"{obj.name} · {settings.DATELINE_SITE_NAME}"
@@ -222,7 +200,7 @@ class PersonFeed(ArticleFeed):
         return get_object_or_404(Person, slug=slug)
 
     def articles(self, obj):
-        return feed_articles(locale=self.locale, person=obj)
+        return feed_articles(locale=self.locale, person=obj, full=self.full)
 
     def title(self, obj):
         return f"{obj.name} · {settings.DATELINE_SITE_NAME}"

@@ -3,13 +3,18 @@
 import datetime as dt
 import json
 from pathlib import Path
+from unittest import mock
 
 import feedparser
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from lxml import etree
 from wagtail.models import Locale
 
+from dateline.core.memo import memo
 from dateline.feeds.identity import article_guid
+from dateline.photos.models import Photo
 from tests.news.factories import PersonFactory, SectionPageFactory
 from tests.photos.factories import PhotoFactory
 
@@ -218,3 +223,44 @@ def test_spanish_feed_lists_spanish_stories(client, story):
     _, feed = parsed(client, "/es/feeds/rss.xml")
     assert [entry.title for entry in feed.entries] == ["Reabre el puerto"]
     assert feed.feed.language == "es"
+
+
+def feed_queries(client, url) -> int:
+    client.get(url)  # the first view creates the site settings and renditions
+    memo.clear()  # as the first reader after an edit finds it
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+@pytest.mark.parametrize("url", ["/feeds/rss.xml", "/feeds/atom.xml?full=1", "/feeds/feed.json"])
+def test_feed_costs_the_same_queries_for_2_or_12_stories_with_photos_tags_and_authors(client, story, home, url):
+    sport = SectionPageFactory(parent=home, title="Sport", slug="sport")
+
+    def busy_story(n):
+        article = story(hours_ago=n + 1, parent=sport if n % 2 else None, lead_photo=PhotoFactory())
+        article.article_authors.create(person=PersonFactory(), sort_order=0)
+        article.tags.add(f"topic-{n}", "news")
+        article.save()
+
+    for n in range(2):
+        busy_story(n)
+    few = feed_queries(client, url)
+    for n in range(2, 12):
+        busy_story(n)
+    assert feed_queries(client, url) == few
+
+
+def test_full_feed_makes_no_new_renditions_once_they_exist(client, story):
+    story(lead_photo=PhotoFactory())
+    client.get("/feeds/rss.xml?full=1")
+    with mock.patch.object(Photo, "generate_rendition_file", side_effect=AssertionError("made a rendition again")):
+        assert client.get("/feeds/rss.xml?full=1").status_code == 200
+
+
+def test_item_links_are_the_stories_addresses_whatever_their_slug(client, story, home):
+    sport = SectionPageFactory(parent=home, title="Sport", slug="sport")
+    articles = [story(slug="año-nuevo"), story(slug="plain-slug", parent=sport), story(slug="niño", parent=sport)]
+    _, feed = parsed(client, "/feeds/rss.xml")
+    assert sorted(entry.link for entry in feed.entries) == sorted(article.get_full_url() for article in articles)
+    assert {article.get_full_url() for article in articles} >= {"http://testserver/world/a%C3%B1o-nuevo/"}
