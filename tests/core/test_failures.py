@@ -86,6 +86,15 @@ def test_a_stored_page_is_not_served_while_the_database_cannot_say_it_is_current
         assert reader.get(article.url).status_code == 503
 
 
+def test_the_comment_challenge_is_served_while_the_database_is_down(article):
+    reader = Client(raise_request_exception=False)
+    with database_down():
+        response = reader.get(reverse("comments:challenge"), HTTP_ACCEPT="application/json")
+    assert response.status_code == 200
+    assert {"algorithm", "challenge", "salt", "signature"} <= set(response.json())
+    assert "no-store" in response["Cache-Control"]
+
+
 def test_app_reconnects_after_the_database_returns(article):
     reader = Client(raise_request_exception=False)
     with database_down():
