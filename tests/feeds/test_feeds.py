@@ -7,14 +7,12 @@ from unittest import mock
 
 import feedparser
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from lxml import etree
 from wagtail.models import Locale
 
-from dateline.core.memo import memo
 from dateline.feeds.identity import article_guid
 from dateline.photos.models import Photo
+from tests.core.query_counts import cold_queries
 from tests.news.factories import PersonFactory, SectionPageFactory
 from tests.photos.factories import PhotoFactory
 
@@ -225,14 +223,6 @@ def test_spanish_feed_lists_spanish_stories(client, story):
     assert feed.feed.language == "es"
 
 
-def feed_queries(client, url) -> int:
-    client.get(url)  # the first view creates the site settings and renditions
-    memo.clear()  # as the first reader after an edit finds it
-    with CaptureQueriesContext(connection) as queries:
-        assert client.get(url).status_code == 200
-    return len(queries)
-
-
 @pytest.mark.parametrize("url", ["/feeds/rss.xml", "/feeds/atom.xml?full=1", "/feeds/feed.json"])
 def test_feed_costs_the_same_queries_for_2_or_12_stories_with_photos_tags_and_authors(client, story, home, url):
     sport = SectionPageFactory(parent=home, title="Sport", slug="sport")
@@ -245,10 +235,10 @@ def test_feed_costs_the_same_queries_for_2_or_12_stories_with_photos_tags_and_au
 
     for n in range(2):
         busy_story(n)
-    few = feed_queries(client, url)
+    few = cold_queries(client, url)
     for n in range(2, 12):
         busy_story(n)
-    assert feed_queries(client, url) == few
+    assert cold_queries(client, url) == few
 
 
 def test_full_feed_makes_no_new_renditions_once_they_exist(client, story):

@@ -4,13 +4,12 @@ from unittest import mock
 
 import pytest
 from bs4 import BeautifulSoup
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from dateline.core.memo import memo
 from dateline.news.queries import TEASER_PHOTO_SPEC, page_urls
 from dateline.photos.models import Photo
+from tests.core.query_counts import cold_queries
 from tests.news.factories import PersonFactory, SectionPageFactory
 from tests.photos.factories import PhotoFactory
 
@@ -78,14 +77,6 @@ def test_listing_makes_no_new_renditions_once_they_exist(client, stories, url):
     memo.clear()
     with mock.patch.object(Photo, "generate_rendition_file", side_effect=AssertionError("made a rendition again")):
         assert client.get(url).status_code == 200
-
-
-def cold_queries(client, url) -> int:
-    client.get(url)  # the first view creates the site settings and renditions
-    memo.clear()  # as the first reader after an edit finds it
-    with CaptureQueriesContext(connection) as queries:
-        assert client.get(url).status_code == 200
-    return len(queries)
 
 
 @pytest.mark.parametrize("url", ["/tags/floods/", "/people/ana-perez/", f"/{timezone.now().year}/"])
