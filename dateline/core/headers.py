@@ -24,6 +24,9 @@ ALL_PAGES_KEY = "all"
 # Carried by every response that lists articles (front, section, tag, person and archive pages,
 # feeds, sitemaps, search): purged when any article is published, changed or taken down.
 LISTINGS_KEY = "listings"
+# Carried by the front pages; purged when one is published, moved or changed (the navigation and
+# breadcrumbs start from it).
+FRONT_PAGE_KEY = "front"
 CACHEABLE_STATUSES = frozenset({200, 203, 204, 300, 301, 308, 404, 410})
 SHORT_TTL_STATUSES = frozenset({404, 410})
 UNCACHEABLE = "private, no-store"

@@ -49,7 +49,8 @@ MAX_KEY_LENGTH = 255
 current_request: ContextVar[HttpRequest | None] = ContextVar("dateline_current_request", default=None)
 
 
-def _stored_key(key: str) -> str:
+def stored_key(key: str) -> str:
+    """The key as PurgedKey stores it."""
     if len(key) <= MAX_KEY_LENGTH:
         return key
     return "sha256:" + hashlib.sha256(key.encode()).hexdigest()
@@ -82,7 +83,7 @@ def unchanged_since(keys: Iterable[str], generation: int) -> bool:
 
     A generation above the counter's (a database restored from an older backup) counts as changed.
     """
-    stored = [_stored_key(key) for key in keys]
+    stored = [stored_key(key) for key in keys]
     purged = core_models.PurgedKey.objects.filter(key__in=stored, generation__gt=generation)
     answer = (
         core_models.PurgeCounter.objects.filter(pk=1, generation__gte=generation)
@@ -90,6 +91,13 @@ def unchanged_since(keys: Iterable[str], generation: int) -> bool:
         .values_list("purged", flat=True)
     )
     return list(answer) == [False]
+
+
+def keys_purged_after(generation: int, *, limit: int) -> frozenset[str] | None:
+    """The keys (as stored) purged after `generation`, or None when there are more than `limit`."""
+    purged = core_models.PurgedKey.objects.filter(generation__gt=generation).values_list("key", flat=True)
+    found = frozenset(purged[: limit + 1])
+    return None if len(found) > limit else found
 
 
 def record_purge(keys: Iterable[str]) -> int:
@@ -102,7 +110,7 @@ def record_purge(keys: Iterable[str]) -> int:
             counter.objects.filter(pk=1).update(generation=F("generation") + 1)
         generation = counter.objects.values_list("generation", flat=True).get(pk=1)
         purged_key.objects.bulk_create(
-            [purged_key(key=_stored_key(key), generation=generation) for key in sorted(set(keys))],
+            [purged_key(key=stored_key(key), generation=generation) for key in sorted(set(keys))],
             update_conflicts=True,
             unique_fields=["key"],
             update_fields=["generation"],

@@ -7,7 +7,7 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageC
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Orderable, Page
 
-from dateline.core.headers import LISTINGS_KEY, CacheKeysMixin
+from dateline.core.headers import FRONT_PAGE_KEY, LISTINGS_KEY, CacheKeysMixin
 from dateline.core.memo import MemoizedSettingMixin, MemoizedViewRestrictionsMixin, memo
 
 from .queries import front_page_stories
@@ -47,7 +47,7 @@ class HomePage(CacheKeysMixin, MemoizedViewRestrictionsMixin, Page):
         verbose_name = _("front page")
 
     def get_cache_keys(self) -> list[str]:
-        return ["front", LISTINGS_KEY]
+        return [FRONT_PAGE_KEY, LISTINGS_KEY]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -56,7 +56,13 @@ class HomePage(CacheKeysMixin, MemoizedViewRestrictionsMixin, Page):
         if getattr(request, "is_preview", False):
             stories = front_page_stories(self, request)  # a draft's pinned stories and lead
         else:
-            stories = memo.get(request, ("front-page", self.pk), lambda: front_page_stories(self, request), max_age=300)
+            stories = memo.get(
+                request,
+                ("front-stories", self.pk),
+                lambda: front_page_stories(self, request),
+                keys=[LISTINGS_KEY],
+                max_age=300,
+            )
         context.update(stories.as_context())
         context["structured_data"] = front_page_structured_data(self, request)
         return context

@@ -19,7 +19,8 @@ from wagtail import views as wagtail_views
 from wagtail.models import Site
 from wagtail.url_routing import RouteResult
 
-from dateline.core.memo import memo
+from dateline.core.headers import FRONT_PAGE_KEY
+from dateline.core.memo import memo, row_key
 
 from .models import ArticlePage, SectionPage
 
@@ -30,7 +31,7 @@ def _front_page_url_path(request, site, language: str) -> str:
     root = site.root_page
     # The root's locale is the one the article rows name (the same memo entry): no query for the
     # active Locale when the front page is in the request's language, as Page.localized would make.
-    locale = memo.get(request, ("locale", root.locale_id), lambda: _row("locale", root.locale_id))
+    locale = memo.get(request, ("locale", root.locale_id), lambda: _row("locale", root.locale_id), keys=())
     return root.url_path if locale.language_code == language else root.localized.url_path
 
 
@@ -69,7 +70,10 @@ def _live_page(model, request, components: list[str]):
         return None
     language = get_language()
     front_path = memo.get(
-        request, ("front-url-path", site.pk, language), lambda: _front_page_url_path(request, site, language)
+        request,
+        ("front-url-path", site.pk, language),
+        lambda: _front_page_url_path(request, site, language),
+        keys=[FRONT_PAGE_KEY],
     )
     # No select_related and no ORDER BY: compiling the joined query cost more than running it.
     url_path = front_path + "/".join(components) + "/"
@@ -80,7 +84,13 @@ def _live_page(model, request, components: list[str]):
     for field in ("lead_photo", "edited_by", "locale"):
         related_id = getattr(page, f"{field}_id", None)
         if related_id is not None:
-            setattr(page, field, memo.get(request, (field, related_id), lambda f=field, pk=related_id: _row(f, pk)))
+            row = memo.get(
+                request,
+                (field, related_id),
+                lambda f=field, pk=related_id: _row(f, pk),
+                keys=[row_key(ArticlePage._meta.get_field(field).related_model, related_id)],
+            )
+            setattr(page, field, row)
     return page
 
 
@@ -93,7 +103,7 @@ def find_article(request, path: str) -> ArticlePage | None:
     if article is None:
         return None
     parent_path = article.path[: -ArticlePage.steplen]
-    section = memo.get(request, ("section-at", parent_path), lambda: _section(parent_path))
+    section = memo.get(request, ("section-at", parent_path), lambda: _section(parent_path), keys=())
     if section is not None:
         article._cached_parent_obj = section
     return article

@@ -21,6 +21,7 @@ from wagtail.models import Page, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move, pre_page_move
 
 from dateline.core.headers import CacheKeysMixin
+from dateline.core.memo import row_key
 from dateline.core.purge import purge, purge_page
 from dateline.core.tasks import prepare_renditions
 from dateline.news.models import ArticlePage, Person
@@ -98,7 +99,7 @@ def purge_person(sender, instance, raw=False, **kwargs):
         return
     slugs = {instance.slug, getattr(instance, "_slug_before_save", None)} - {None}
     url = _person_page_url(instance)
-    purge(urls=[url] if url else [], keys=[f"person-{slug}" for slug in slugs])
+    purge(urls=[url] if url else [], keys=[*(f"person-{slug}" for slug in slugs), row_key(Person, instance.pk)])
 
 
 def articles_showing(photo) -> list[ArticlePage]:
@@ -116,6 +117,7 @@ def purge_photo_pages(sender, instance, created=False, raw=False, **kwargs):
     """An edited photo (credit, caption, focal point, file) or a deleted one: purge where it shows."""
     if raw or created:
         return
+    purge(keys=[row_key(sender, instance.pk)])  # what the memo keeps of it (a lead photo, the logo)
     for article in articles_showing(instance):
         purge_page(article)
 

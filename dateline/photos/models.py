@@ -2,7 +2,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
 
-from dateline.core.memo import memo
+from dateline.core.memo import memo, row_key
 from dateline.core.purge import current_request
 
 
@@ -46,7 +46,10 @@ class Photo(AbstractImage):
         if not self.pk:
             return super().get_rendition(filter)
         return memo.get(
-            current_request.get(), self._rendition_memo_key(spec), lambda: super(Photo, self).get_rendition(filter)
+            current_request.get(),
+            self._rendition_memo_key(spec),
+            lambda: super(Photo, self).get_rendition(filter),
+            keys=[row_key(Photo, self.pk)],
         )
 
 

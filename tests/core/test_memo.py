@@ -1,6 +1,7 @@
-"""The per-process memo of site-wide lookups: reused between purges, never older than the newest one,
-whose generation is read from the database once per request."""
+"""The per-process memo of site-wide lookups: each value reused until one of the keys it is made of is
+purged, never older than the newest purge, whose generation is read from the database once per request."""
 
+import json
 from unittest import mock
 
 import pytest
@@ -14,7 +15,7 @@ from wagtail.models import PageViewRestriction, Site
 from dateline.core import memo as memo_module
 from dateline.core.memo import ContentMemo, memo
 from dateline.core.models import NewsroomSettings
-from dateline.core.purge import purge, purge_generation
+from dateline.core.purge import purge, purge_all_pages, purge_generation
 from tests.news.factories import ArticlePageFactory, SectionPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -79,6 +80,58 @@ def test_old_entries_make_room_for_new_ones():
         values.get(request, key, lambda key=key: key)
     assert values.get(request, "a", lambda: "recomputed") == "recomputed"
     assert values.get(request, "c", lambda: "recomputed") == "c"
+
+
+def test_a_value_outlives_purges_of_keys_it_is_not_made_of():
+    values, compute = ContentMemo(), counter()
+    assert values.get(HttpRequest(), "k", compute, keys=["section-1"]) == 1
+    purge(keys=["article-9", "listings"])
+    assert values.get(HttpRequest(), "k", compute, keys=["section-1"]) == 1
+    purge(keys=["section-1"])
+    assert values.get(HttpRequest(), "k", compute, keys=["section-1"]) == 2
+
+
+def test_purging_every_page_drops_every_value():
+    values, compute = ContentMemo(), counter()
+    assert values.get(HttpRequest(), "k", compute, keys=[]) == 1
+    purge_all_pages()
+    assert values.get(HttpRequest(), "k", compute, keys=[]) == 2
+
+
+def test_a_value_can_say_its_keys_once_computed():
+    values = ContentMemo()
+    computed = []
+
+    def compute():
+        computed.append(None)
+        return 7
+
+    assert values.get(HttpRequest(), "k", compute, keys=lambda value: [f"row-{value}"]) == 7
+    purge(keys=["row-8"])
+    values.get(HttpRequest(), "k", compute, keys=lambda value: [f"row-{value}"])
+    assert len(computed) == 1
+    purge(keys=["row-7"])
+    values.get(HttpRequest(), "k", compute, keys=lambda value: [f"row-{value}"])
+    assert len(computed) == 2
+
+
+def test_after_more_purged_keys_than_it_sorts_the_memo_starts_over(monkeypatch):
+    monkeypatch.setattr(memo_module, "MAX_PURGED_KEYS", 2)
+    values, compute = ContentMemo(), counter()
+    assert values.get(HttpRequest(), "k", compute, keys=["kept"]) == 1
+    purge(keys=["a", "b", "c"])
+    assert values.get(HttpRequest(), "k", compute, keys=["kept"]) == 2
+
+
+def test_what_was_purged_is_read_once_per_process_and_change():
+    values = ContentMemo()
+    values.get(HttpRequest(), "k", lambda: 1, keys=["kept"])
+    purge(keys=["other"])
+    with CaptureQueriesContext(connection) as first:
+        values.get(HttpRequest(), "k", lambda: 2, keys=["kept"])  # the generation, then the keys purged
+    with CaptureQueriesContext(connection) as second:
+        values.get(HttpRequest(), "k", lambda: 3, keys=["kept"])  # the generation only
+    assert (len(first), len(second)) == (2, 1)
 
 
 # --- Through the site: every change that the memo remembers purges --------------------------------
@@ -187,3 +240,42 @@ def test_a_front_page_preview_shows_the_drafts_pinned_stories(admin_client, home
     home.pinned_stories.add(PinnedStory(article=pinned))
     home.save_revision()
     assert lead(admin_client.get(f"/admin/pages/{home.pk}/view_draft/")) == "Pinned in the draft only"
+
+
+def test_an_edit_of_one_story_leaves_the_navigation_and_settings_remembered(
+    client, section, story, django_capture_on_commit_callbacks
+):
+    other = ArticlePageFactory(parent=section, title="Port reopens")
+    other.save_revision().publish()
+    client.get(story.url)
+    client.get(story.url)
+    with django_capture_on_commit_callbacks(execute=True):
+        other.title = "Port reopens after the storm"
+        other.save_revision().publish()
+    with CaptureQueriesContext(connection) as after_edit:
+        assert client.get(story.url).status_code == 200
+    tables = " ".join(query["sql"] for query in after_edit.captured_queries)
+    for remembered in ("core_newsroomsettings", "wagtailcore_site", "news_sectionpage", "home_homepage"):
+        assert remembered not in tables
+    assert "core_purgedkey" in tables  # what the edit purged was read, once
+
+
+def test_editing_the_newsroom_logo_shows_at_once(client, story, django_capture_on_commit_callbacks):
+    from tests.photos.factories import PhotoFactory
+
+    logo = PhotoFactory(title="Logo")
+    NewsroomSettings.objects.update_or_create(site=story.get_site(), defaults={"logo": logo})
+
+    def logo_url() -> str:
+        scripts = BeautifulSoup(client.get(story.url).content, "lxml").find_all("script", type="application/ld+json")
+        found = [json.loads(script.string) for script in scripts]
+        return next(data["publisher"]["logo"]["url"] for data in found if "publisher" in data)
+
+    before = logo_url()
+    assert before == logo_url()  # remembered with the settings
+    replacement = PhotoFactory.build(file__filename="new-logo.png").file
+    with django_capture_on_commit_callbacks(execute=True):
+        logo.file = replacement
+        logo.save()
+        logo.renditions.all().delete()  # as the admin does when a file is replaced
+    assert logo_url() != before

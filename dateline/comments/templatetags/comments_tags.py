@@ -10,6 +10,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 
+from dateline.core.headers import LISTINGS_KEY
 from dateline.core.memo import memo
 from dateline.core.templatetags.core_tags import datetime_formatter
 
@@ -183,7 +184,10 @@ def comments_section(context, article):
         # rendered once per process until the next purge (a settings change purges every page).
         key = ("comment-form", article.pk, get_language(), article_url)
         context["form_html"] = memo.get(
-            request, key, lambda: template.loader.render_to_string("comments/includes/comment_form.html", context)
+            request,
+            key,
+            lambda: template.loader.render_to_string("comments/includes/comment_form.html", context),
+            keys=[f"article-{article.pk}"],
         )
     return context
 
@@ -212,7 +216,7 @@ def comment_counts(articles):
     ids = tuple(article.pk for article in articles or [])
     if not ids:
         return {}
-    return memo.get(None, ("comment-counts", ids), lambda: Comment.objects.approved_counts(ids))
+    return memo.get(None, ("comment-counts", ids), lambda: Comment.objects.approved_counts(ids), keys=[LISTINGS_KEY])
 
 
 @register.filter

@@ -8,6 +8,7 @@ from django.utils import translation
 from django.utils.translation import get_language
 from wagtail.models import Locale, Page
 
+from dateline.core.headers import FRONT_PAGE_KEY
 from dateline.core.memo import memo
 from dateline.core.models import NewsroomSettings
 from dateline.feeds.discovery import feed_links_for
@@ -36,6 +37,7 @@ def _front_page(request, locale: Locale) -> HomePage | None:
         request,
         ("front-page", locale.pk),
         lambda: HomePage.objects.live().filter(locale=locale).only(*_TREE_FIELDS, "content_type").first(),
+        keys=[FRONT_PAGE_KEY],
     )
 
 
@@ -53,7 +55,9 @@ def site_navigation(context):
     request = context.get("request")
     current = context.get("page")
     locale = _active_locale(current)
-    home, sections = memo.get(request, ("navigation", locale.pk), lambda: _navigation(request, locale))
+    home, sections = memo.get(
+        request, ("navigation", locale.pk), lambda: _navigation(request, locale), keys=[FRONT_PAGE_KEY]
+    )
     current_path = getattr(current, "url_path", "")
     return {
         "request": request,
@@ -105,7 +109,12 @@ def _breadcrumbs(request, page) -> dict | None:
         return None
     site = getattr(request, "_wagtail_site", None)
     parent_path = page.path[: -page.steplen]
-    above = memo.get(request, ("crumbs", getattr(site, "pk", None), parent_path), lambda: _crumbs_above(request, page))
+    above = memo.get(
+        request,
+        ("crumbs", getattr(site, "pk", None), parent_path),
+        lambda: _crumbs_above(request, page),
+        keys=[FRONT_PAGE_KEY],  # and sections, whose every change purges "all"
+    )
     here = {"@type": "ListItem", "position": len(above) + 1, "name": page.title, "item": page.get_full_url(request)}
     items = [*above, here]
     return {"@context": "https://schema.org", "@type": "BreadcrumbList", "itemListElement": items}
