@@ -1,14 +1,16 @@
 """benchmarks/run: fill the stack's database, load each kind of page with wrk, print one table.
 
 Every row says what was warm. The cold rows are the first reader after an edit: while they run, a
-thread raises the purge generation in the stack's database every few milliseconds, as a stream of
-edits would, so every request finds its process's memo stale and renders from the database with
-the page cache off. Their CPU per request is divided by the floor's, a plain Django template of the
-same number of bytes with no database (floor_app.py), served the same way in the same run: the
-target is at most 2x. The table opens with a CPU reference figure, so runs on different machines
-compare, and every throughput is also a share of a saved static copy of the benchmark article served
-by the same Varnish (a cache hit). Load goes to loopback only, for a bounded time per scenario.
-"""
+thread purges in the stack's database every few milliseconds what an edit of the benchmark article
+purges (its surrogate keys and the listings key, as dateline.core.purge records them), as a stream
+of edits would, so every request finds what the edit invalidates gone from its process's memo and
+renders from the database with the page cache off. Two more rows purge "all" instead, as a settings,
+section or navigation change does: the memo starts empty. Their CPU per request is divided by the
+floor's, a plain Django template of the same number of bytes with no database (floor_app.py), served
+the same way in the same run: the target is at most 2x. The table opens with a CPU reference figure,
+so runs on different machines compare, and every throughput is also a share of a saved static copy
+of the benchmark article served by the same Varnish (a cache hit). Load goes to loopback only, for a
+bounded time per scenario."""
 
 from __future__ import annotations
 
@@ -40,7 +42,8 @@ APP_CACHED_PORT = 8304  # two workers, page cache on
 FLOOR_PORT = 8305  # floor_app.py, two workers: a plain Django template, no database
 WORKERS = 2
 THREADS = 2  # as deploy/local-stack's default --blocking-threads
-COLD = "cold: memo empty, no page cache"
+COLD = "cold: first reader after an edit of the story, no page cache"
+COLD_ALL = "cold: memo empty (after a site-wide change), no page cache"
 MEMO_WARM = "memo warm, no page cache"
 BENCH_STATIC_PORT = 8309
 STATIC_COPY_PATH = "/__bench/article.html"
@@ -126,9 +129,10 @@ def wrk(
     headers: dict | None = None,
     note="",
     warm="",
-    bumper: GenerationBumper | None = None,
+    bumper: EditPurger | None = None,
+    purged: list[str] | None = None,
 ) -> Result:
-    """One scenario under wrk; with a bumper, the purge generation is raised throughout (a cold row)."""
+    """One scenario under wrk; with a bumper, these keys are purged throughout (a cold row)."""
     assert url.startswith(("http://127.0.0.1:", "http://localhost:")), "load only ever goes to loopback"
     command = ["wrk", "-t1", f"-c{connections}", f"-d{seconds}s", "--latency", "--timeout", "10s"]
     for key, value in (headers or {}).items():
@@ -141,7 +145,7 @@ def wrk(
 
     cpu_before, db_before = cpu_times(server_pids(url)), cpu_times(db_pids())
     if bumper:
-        bumper.start(seconds + 5)
+        bumper.start(seconds + 5, purged or [])
     try:
         output = subprocess.run([*command, url], capture_output=True, text=True, check=True).stdout
     finally:
@@ -158,12 +162,14 @@ def wrk(
     cpu_ms = 1000 * app_used / completed if completed else None
     db_cpu_ms = 1000 * db_used / completed if completed and reaches_database and database_pids() else None
     if bumper:
-        note = (note + "; " if note else "") + f"generation raised {bumps:,} times for {completed:,} requests"
+        shown = " ".join(sorted(purged or []))
+        shown = shown if len(shown) < 60 else f"{len(purged)} keys"
+        note = (note + "; " if note else "") + f"purged ({shown}) {bumps:,} times for {completed:,} requests"
     result = Result(name, url, rps, p50, p99, errors, note, cpu_ms, db_cpu_ms, warm=warm)
     log(
         f"{name} ({warm}): {rps:,.0f} req/s, p50 {p50:.2f} ms, p99 {p99:.2f} ms, errors {errors}, "
         f"server CPU {cpu_ms or 0:.2f} ms/req (+ PostgreSQL {db_cpu_ms or 0:.2f})"
-        + (f", {bumps} generation bumps" if bumper else "")
+        + (f", {bumps} purges" if bumper else "")
     )
     return result
 
@@ -195,11 +201,13 @@ def database_pids(*, exclude: int | None = None) -> list[int]:
     return [pid for pid in children(pid_file.read_text().split()[0]) if pid != exclude]
 
 
-class GenerationBumper:
-    """Raises core_purgecounter.generation every few milliseconds while a cold row runs, as a stream of
-    edits would: each app request then reads a generation newer than its process's memo and renders
-    with the memo empty. Bounded in count and time; its own PostgreSQL backend is left out of the
-    row's database CPU. It sends no purge to Varnish and stamps no key, so nothing else is touched."""
+class EditPurger:
+    """Purges some keys every few milliseconds while a cold row runs, as a stream of edits would: in
+    one transaction it raises core_purgecounter.generation and stamps the keys with it, as
+    dateline.core.purge.record_purge does. Each app request then reads a newer generation, asks which
+    keys were purged, and recomputes every memo entry made of them. Bounded in count and time; its own
+    PostgreSQL backend is left out of the row's database CPU. It sends no purge to Varnish (the cold
+    rows do not go through it)."""
 
     def __init__(self, database_url: str, *, interval: float = 0.003):
         import psycopg
@@ -215,10 +223,12 @@ class GenerationBumper:
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
         self.bumps = 0
+        self.keys: list[str] = []
 
-    def start(self, limit_seconds: float) -> None:
+    def start(self, limit_seconds: float, keys: list[str]) -> None:
         self._stop.clear()
         self.bumps = 0
+        self.keys = sorted(set(keys))
         self._thread = threading.Thread(target=self._run, args=(limit_seconds,), daemon=True)
         self._thread.start()
 
@@ -226,7 +236,17 @@ class GenerationBumper:
         deadline = time.monotonic() + limit_seconds
         most = int(limit_seconds / self.interval) + 1
         while not self._stop.is_set() and time.monotonic() < deadline and self.bumps < most:
-            self.connection.execute("UPDATE core_purgecounter SET generation = generation + 1 WHERE id = 1")
+            with self.connection.transaction():
+                generation = self.connection.execute(
+                    "UPDATE core_purgecounter SET generation = generation + 1 WHERE id = 1 RETURNING generation"
+                ).fetchone()[0]
+                if self.keys:
+                    rows = ", ".join(["(%s, %s)"] * len(self.keys))
+                    self.connection.execute(
+                        f"INSERT INTO core_purgedkey (key, generation) VALUES {rows} "  # noqa: S608 - placeholders only
+                        "ON CONFLICT (key) DO UPDATE SET generation = EXCLUDED.generation",
+                        [value for key in self.keys for value in (key, generation)],
+                    )
             self.bumps += 1
             self._stop.wait(self.interval)
 
@@ -447,13 +467,14 @@ def start_floor(article_bytes: int) -> subprocess.Popen:
 FLOOR_URL = f"http://127.0.0.1:{FLOOR_PORT}/article/"
 
 
-def query_counts(env: dict, paths: list[str]) -> dict[tuple[str, bool], int]:
-    """SQL queries of one render of each path, memo warm and cold, in a separate process (render_cpu.py)."""
+def query_counts(env: dict, paths: list[str], purges: dict[str, list[str] | None]) -> dict[tuple[str, str], int]:
+    """SQL queries of one render of each path for each label's purge (None: memo warm), in a separate
+    process (render_cpu.py)."""
     counts = {}
-    for cold in (False, True):
+    for label, purged in purges.items():
         command = [PYTHON, str(REPO / "benchmarks" / "render_cpu.py"), "--requests", "1", "--batches", "1", *paths]
-        if cold:
-            command.insert(2, "--cold")
+        if purged:
+            command[2:2] = ["--purge", ",".join(purged)]
         output = subprocess.run(
             command,
             env={**env, "ALLOWED_HOSTS": env.get("ALLOWED_HOSTS", "") + ",testserver"},
@@ -466,7 +487,7 @@ def query_counts(env: dict, paths: list[str]) -> dict[tuple[str, bool], int]:
             return {}
         for line in output.stdout.splitlines()[2:]:
             cells = [cell.strip() for cell in line.strip("|").split("|")]
-            counts[(cells[0], cold)] = int(cells[2])
+            counts[(cells[0], label)] = int(cells[2])
     return counts
 
 
@@ -622,10 +643,15 @@ def main() -> int:
             ("search", search_path),
             (f"feed {feed}", feed),
         ]
-        bumper = GenerationBumper(env["DATABASE_URL"])
+        bumper = EditPurger(env["DATABASE_URL"])
+        # What publishing an edit of the benchmark article purges: the keys its page carries (its
+        # section, tags, people and URL path) and the listings key; "all" only site-wide changes purge.
+        _, _, article_headers = fetch(render + article_path)
+        xkey = next((value for name, value in article_headers.items() if name.lower() == "xkey"), "")
+        edit_keys = sorted({*xkey.split(), "listings"} - {"all"})
         seconds, connections = args.seconds, args.connections
 
-        def run(name, url, warm_label, *, note="", cold=False, headers=gzip):
+        def run(name, url, warm_label, *, note="", purged=None, headers=gzip):
             drain(url)
             warm(url, headers=headers)
             return wrk(
@@ -636,7 +662,8 @@ def main() -> int:
                 headers=headers,
                 note=note,
                 warm=warm_label,
-                bumper=bumper if cold else None,
+                bumper=bumper if purged else None,
+                purged=purged,
             )
 
         reference = cpu_reference()
@@ -665,17 +692,18 @@ def main() -> int:
             f"floor_app.py, {floor_bytes:,} bytes as the article's {len(article_html):,}, granian {WORKERS} workers"
         )
         floors = [run("floor: plain template", FLOOR_URL, "no database; template compiled", note=floor_note)]
-        cold_rows = [run(name, render + path, COLD, cold=True) for name, path in pages]
+        cold_rows = [run(name, render + path, COLD, purged=edit_keys) for name, path in pages]
+        cold_rows += [run(name, render + path, COLD_ALL, purged=["all"]) for name, path in pages[:2]]
         floors.append(run("floor: plain template", FLOOR_URL, "no database; template compiled", note=floor_note))
         floor = mean_of(floors, note=floor_note + "; measured before and after the cold rows")
         for row in cold_rows:
             row.floor_ratio = row.total_cpu_ms / floor.cpu_ms if row.cpu_ms and floor.cpu_ms else None
         warm_rows = [run(name, render + path, MEMO_WARM) for name, path in pages]
-        counts = query_counts(env, [path for _, path in pages])
-        for rows, cold in ((cold_rows, True), (warm_rows, False)):
-            for (_, path), row in zip(pages, rows, strict=True):
-                if (path, cold) in counts:
-                    row.note = (f"{counts[(path, cold)]} SQL queries; " + row.note).rstrip("; ")
+        counts = query_counts(env, [path for _, path in pages], {COLD: edit_keys, COLD_ALL: ["all"], MEMO_WARM: None})
+        for row in [*cold_rows, *warm_rows]:
+            path = row.url.removeprefix(render)
+            if (path, row.warm) in counts:
+                row.note = (f"{counts[(path, row.warm)]} SQL queries; " + row.note).rstrip("; ")
         results += [floor, *cold_rows, *warm_rows]
         results.append(comment_posts(article_id, article_path, posts=args.posts, connections=args.connections, env=env))
         ceiling = results[0].requests_per_second
@@ -692,7 +720,7 @@ def main() -> int:
 
         if args.scale_articles:
             generate(args.scale_articles, args.scale_comments)
-            scaled = [run(name, render + path, COLD, cold=True) for name, path in pages[:3]]
+            scaled = [run(name, render + path, COLD, purged=edit_keys) for name, path in pages[:3]]
             scaled_floor = run("floor: plain template", FLOOR_URL, "no database; template compiled", note=floor_note)
             for row in scaled:
                 row.floor_ratio = row.total_cpu_ms / scaled_floor.cpu_ms if row.cpu_ms and scaled_floor.cpu_ms else None
