@@ -6,9 +6,16 @@ from .base import *  # noqa: F403
 from .base import SECRET_KEY, env
 
 DEBUG = False
+# Placeholders that example files and tutorials ship: a key anyone can read signs nothing.
+PLACEHOLDER_SECRET_KEY_PREFIXES = ("change-me", "changeme", "change_me", "django-insecure-", "your-secret-key")
 if not SECRET_KEY:
     raise ImproperlyConfigured(
         "SECRET_KEY is not set: export SECRET_KEY to a long random string "
+        "(python -c 'import secrets; print(secrets.token_urlsafe(50))')."
+    )
+if SECRET_KEY.strip().lower().startswith(PLACEHOLDER_SECRET_KEY_PREFIXES):
+    raise ImproperlyConfigured(
+        "SECRET_KEY is an example placeholder: replace it with a long random string "
         "(python -c 'import secrets; print(secrets.token_urlsafe(50))')."
     )
 
