@@ -88,6 +88,12 @@ class Comment(models.Model):
         editable=False,
     )
     edited_at = models.DateTimeField(_("edited at"), null=True, blank=True, editable=False)
+    email_confirmed = models.BooleanField(
+        _("e-mail confirmed"),
+        default=False,
+        editable=False,
+        help_text=_("Posted from a browser holding the confirmation of this e-mail address."),
+    )
 
     objects = CommentQuerySet.as_manager()
 
@@ -157,6 +163,41 @@ class Ban(models.Model):
         return f"{self.get_kind_display()} {self.value_hash[:12]}…"
 
 
+class BanHiddenComment(models.Model):
+    """A comment a ban hid as spam, with the status it had, so lifting the ban puts it back."""
+
+    ban = models.ForeignKey(Ban, verbose_name=_("ban"), on_delete=models.CASCADE, related_name="hidden_comments")
+    comment = models.ForeignKey(Comment, verbose_name=_("comment"), on_delete=models.CASCADE, related_name="+")
+    previous_status = models.CharField(_("status before the ban"), max_length=10, choices=CommentStatus.choices)
+
+    class Meta:
+        verbose_name = _("comment hidden by a ban")
+        verbose_name_plural = _("comments hidden by bans")
+        constraints = [models.UniqueConstraint(fields=["ban", "comment"], name="ban_hidden_comment_once")]
+
+    def __str__(self):
+        return f"{self.ban} → {self.comment_id}"
+
+
+class ConfirmedEmail(models.Model):
+    """An e-mail address we sent a confirmation link to, and when its owner followed it.
+
+    Only a keyed hash is kept. The row stops us mailing the same reader at every approval; the
+    trust itself is the signed token on the reader's browser (see trust.py).
+    """
+
+    email_hash = models.CharField(_("e-mail hash"), max_length=64, unique=True, editable=False)
+    link_sent_at = models.DateTimeField(_("link sent at"), null=True, blank=True, editable=False)
+    confirmed_at = models.DateTimeField(_("confirmed at"), null=True, blank=True, editable=False)
+
+    class Meta:
+        verbose_name = _("confirmed e-mail address")
+        verbose_name_plural = _("confirmed e-mail addresses")
+
+    def __str__(self):
+        return f"{self.email_hash[:12]}…"
+
+
 class CommentClosure(models.Model):
     """An article an editor closed to new comments from the moderation admin.
 
@@ -220,7 +261,8 @@ class CommentSettings(MemoizedSettingMixin, BaseSiteSetting):
         default=3,
         help_text=_(
             "Publish without moderation once this many comments from the same e-mail address were "
-            "approved. 0 moderates every comment."
+            "approved and the reader confirmed the address from the link we e-mail them. "
+            "0 moderates every comment."
         ),
     )
     min_seconds_to_post = models.PositiveIntegerField(

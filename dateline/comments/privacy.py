@@ -8,15 +8,38 @@ from django.conf import settings
 from django.http import HttpRequest
 from django.utils.crypto import salted_hmac
 
+from .trust import confirmed_email_hash
+
 
 def _keyed_hash(purpose: str, value: str) -> str:
     key_salt = f"dateline.comments.{purpose}.{settings.DATELINE_COMMENTS_HASH_SALT}"
     return salted_hmac(key_salt, value, algorithm="sha256").hexdigest()
 
 
+def subscriber_network(address: str) -> str:
+    """What one address stands for in limits and bans: an IPv4 address itself, an IPv6 address its
+    network prefix (/64 unless DATELINE_COMMENTS_IPV6_PREFIX says otherwise).
+
+    Providers give each line a whole /64 and devices pick new interface IDs at will, so counting
+    full IPv6 addresses would let one reader post as millions. An IPv6 network typed by a moderator
+    ("2001:db8:1:2::/64") stands for the prefix it starts with. Anything else is kept as written.
+    """
+    text = address.strip().lower()
+    try:
+        network = ipaddress.ip_network(text, strict=False)
+    except ValueError:
+        return text
+    ip = network.network_address
+    if ip.version == 6 and ip.ipv4_mapped is not None:
+        return str(ip.ipv4_mapped)
+    if ip.version == 6:
+        return str(ipaddress.ip_network(f"{ip}/{settings.DATELINE_COMMENTS_IPV6_PREFIX}", strict=False))
+    return str(ip) if network.prefixlen == 32 else str(network)
+
+
 def hash_address(address: str) -> str:
-    """A keyed hash of a client address, for rate limits and bans."""
-    return _keyed_hash("address", address.strip().lower()) if address else ""
+    """A keyed hash of a client address (of its IPv6 network), for rate limits and bans."""
+    return _keyed_hash("address", subscriber_network(address)) if address else ""
 
 
 def normalise_email(email: str) -> str:
@@ -63,10 +86,15 @@ def client_address(request: HttpRequest) -> str:
 
 @dataclass(frozen=True)
 class ClientInfo:
-    """What we keep about the device that posted: only a keyed hash of its address."""
+    """What we know about the device that posted: a keyed hash of its address (or IPv6 network),
+    and the e-mail hash its trust token proves it owns ("" without one; see trust.py)."""
 
     address_hash: str
+    confirmed_email_hash: str = ""
 
     @classmethod
     def from_request(cls, request: HttpRequest) -> "ClientInfo":
-        return cls(address_hash=hash_address(client_address(request)))
+        return cls(
+            address_hash=hash_address(client_address(request)),
+            confirmed_email_hash=confirmed_email_hash(request),
+        )

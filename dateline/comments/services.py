@@ -14,7 +14,7 @@ from dateline.core.purge import purge_page
 from dateline.news.models import ArticlePage
 
 from . import spam
-from .models import Ban, BanKind, Comment, CommentClosure, CommentSettings, CommentStatus
+from .models import Ban, BanHiddenComment, BanKind, Comment, CommentClosure, CommentSettings, CommentStatus
 from .privacy import ClientInfo, hash_email, normalise_email
 from .text import body_fingerprint, count_links
 
@@ -25,6 +25,8 @@ APPROVE_ACTION = "dateline_comments.approve"
 REJECT_ACTION = "dateline_comments.reject"
 SPAM_ACTION = "dateline_comments.spam"
 CLOSE_ACTION = "dateline_comments.close"
+RESTORE_ACTION = "dateline_comments.restore"
+LIFT_BAN_ACTION = "dateline_comments.lift_ban"
 
 
 class CommentRejected(Exception):
@@ -107,9 +109,10 @@ def post_comment(
 ) -> Comment:
     """Store a reader's comment, pending moderation, or raise CommentRejected saying why.
 
-    Checks in order: open thread, bans, rate limits (per address, per e-mail), link limit,
-    duplicates. Comments caught by the honeypot or a blocklist are stored as spam; comments from an
-    e-mail with enough approved comments are published at once. Expects cleaned input (see forms).
+    Checks in order: open thread, bans, rate limits (per address or IPv6 network, per e-mail),
+    link limit, duplicates. Comments caught by the honeypot or a blocklist are stored as spam. A
+    comment is published at once only when the client proves it owns the e-mail (the trust token,
+    see trust.py) and that e-mail has enough approved comments. Expects cleaned input (see forms).
     """
     if not comments_are_open(article, rules):
         raise CommentRejected("closed", _("Comments on this article are closed."), status=403)
@@ -136,10 +139,13 @@ def post_comment(
     spam_reason = (
         "honeypot" if honeypot_filled else spam.blocklist_reason(name=name, email=email, body=body, rules=rules)
     )
+    email_confirmed = bool(email_hash) and client.confirmed_email_hash == email_hash
     if spam_reason:
         status = CommentStatus.SPAM
-    elif rules.auto_approve_after and (
-        Comment.objects.approved().filter(email_hash=email_hash).count() >= rules.auto_approve_after
+    elif (
+        rules.auto_approve_after
+        and email_confirmed
+        and Comment.objects.approved().filter(email_hash=email_hash).count() >= rules.auto_approve_after
     ):
         status = CommentStatus.APPROVED
     else:
@@ -156,6 +162,7 @@ def post_comment(
         body_hash=body_hash,
         status=status,
         spam_reason=spam_reason,
+        email_confirmed=email_confirmed,
     )
     try:
         with transaction.atomic():
@@ -172,7 +179,7 @@ def post_comment(
     return comment
 
 
-def _moderate(comments: QuerySet, status: str, action: str, *, by) -> int:
+def _moderate(comments: QuerySet, status: str, action: str, *, by) -> list[Comment]:
     now = timezone.now()
     changed = list(comments.exclude(status=status).select_related("article"))
     with transaction.atomic():
@@ -183,22 +190,39 @@ def _moderate(comments: QuerySet, status: str, action: str, *, by) -> int:
             comment.save(update_fields=["status", "moderated_at", "moderated_by"])
             log(instance=comment, action=action, user=by)
         _purge_articles(comment.article_id for comment in changed)
-    return len(changed)
+    return changed
 
 
 def approve_comments(comments: QuerySet, *, by=None) -> int:
-    """Publish the comments; returns how many changed."""
-    return _moderate(comments, CommentStatus.APPROVED, APPROVE_ACTION, by=by)
+    """Publish the comments; returns how many changed.
+
+    Authors who posted without proving their e-mail are sent a confirmation link (see trust.py),
+    once per address however many of their comments were approved.
+    """
+    changed = _moderate(comments, CommentStatus.APPROVED, APPROVE_ACTION, by=by)
+    _offer_confirmation_links(changed)
+    return len(changed)
+
+
+def _offer_confirmation_links(comments: list[Comment]) -> None:
+    from .tasks import send_confirmation_link
+
+    one_per_email = {}
+    for comment in comments:
+        if comment.email and comment.email_hash and not comment.email_confirmed:
+            one_per_email.setdefault(comment.email_hash, comment.pk)
+    for comment_id in one_per_email.values():
+        transaction.on_commit(lambda comment_id=comment_id: send_confirmation_link.enqueue(comment_id))
 
 
 def reject_comments(comments: QuerySet, *, by=None) -> int:
     """Hide the comments from readers; returns how many changed."""
-    return _moderate(comments, CommentStatus.REJECTED, REJECT_ACTION, by=by)
+    return len(_moderate(comments, CommentStatus.REJECTED, REJECT_ACTION, by=by))
 
 
 def mark_comments_as_spam(comments: QuerySet, *, by=None) -> int:
     """Hide the comments as spam; returns how many changed."""
-    return _moderate(comments, CommentStatus.SPAM, SPAM_ACTION, by=by)
+    return len(_moderate(comments, CommentStatus.SPAM, SPAM_ACTION, by=by))
 
 
 def edit_comment_text(comment: Comment, *, body: str, name: str | None = None, by=None) -> Comment:
@@ -238,26 +262,73 @@ class BanResult:
 
 
 def ban_commenters(comments: QuerySet, *, kinds: set[str], reason: str = "", by=None) -> BanResult:
-    """Ban the e-mails and/or addresses behind these comments and send all their comments to spam."""
-    hashes = {BanKind.EMAIL: set(), BanKind.ADDRESS: set()}
-    for email_hash, address_hash in comments.values_list("email_hash", "address_hash"):
-        if BanKind.EMAIL in kinds and email_hash:
-            hashes[BanKind.EMAIL].add(email_hash)
-        if BanKind.ADDRESS in kinds and address_hash:
-            hashes[BanKind.ADDRESS].add(address_hash)
+    """Ban what the moderator chose (the e-mails, the network addresses, or both) behind these
+    comments, and hide these comments, and only these, as spam.
+
+    Never reaches other comments: under a borrowed e-mail or behind a shared address (a proxy, a
+    newsroom's own network) they may be other readers'. Each ban records what it hid and the status
+    it had, so lifting the ban puts it back (see lift_bans).
+    """
+    chosen = {kind for kind in kinds if kind in BanKind.values}
+    if not chosen:
+        raise ValueError("ban_commenters needs at least one kind of ban")
+    selected = list(comments.only("pk", "status", "email_hash", "address_hash"))
     created = 0
+    records = []
     with transaction.atomic():
-        for kind, values in hashes.items():
-            for value in values:
-                _ban, made = Ban.objects.get_or_create(
-                    kind=kind, value_hash=value, defaults={"reason": reason, "created_by": by}
-                )
-                created += made
-        banned = Comment.objects.filter(email_hash__in=hashes[BanKind.EMAIL] or [""]).exclude(email_hash="") | (
-            Comment.objects.filter(address_hash__in=hashes[BanKind.ADDRESS] or [""]).exclude(address_hash="")
+        bans = {}
+        for comment in selected:
+            for kind, value in ((BanKind.EMAIL, comment.email_hash), (BanKind.ADDRESS, comment.address_hash)):
+                if kind not in chosen or not value:
+                    continue
+                if (kind, value) not in bans:
+                    bans[kind, value], made = Ban.objects.get_or_create(
+                        kind=kind, value_hash=value, defaults={"reason": reason, "created_by": by}
+                    )
+                    created += made
+                records.append((bans[kind, value], comment))
+        # A comment another ban already hid keeps the status it had before the first ban.
+        earlier = dict(
+            BanHiddenComment.objects.filter(comment__in=[comment for _ban, comment in records]).values_list(
+                "comment_id", "previous_status"
+            )
         )
-        hidden = mark_comments_as_spam(banned, by=by)
+        BanHiddenComment.objects.bulk_create(
+            [
+                BanHiddenComment(ban=ban, comment=comment, previous_status=earlier.get(comment.pk, comment.status))
+                for ban, comment in records
+            ],
+            ignore_conflicts=True,
+        )
+        hidden = mark_comments_as_spam(Comment.objects.filter(pk__in={comment.pk for _ban, comment in records}), by=by)
     return BanResult(created=created, hidden=hidden)
+
+
+def lift_bans(bans: QuerySet, *, by=None) -> int:
+    """Delete the bans and put back what they hid: each comment returns to the status it had
+    before, unless another ban still hides it or a moderator has decided on it since (it is no
+    longer spam). Returns how many comments came back."""
+    with transaction.atomic():
+        bans = list(bans)
+        ban_ids = [ban.pk for ban in bans]
+        records = list(BanHiddenComment.objects.filter(ban_id__in=ban_ids))
+        still_hidden = set(
+            BanHiddenComment.objects.filter(comment_id__in=[record.comment_id for record in records])
+            .exclude(ban_id__in=ban_ids)
+            .values_list("comment_id", flat=True)
+        )
+        back_to: dict[str, set[int]] = {}
+        for record in records:
+            if record.comment_id not in still_hidden and record.previous_status != CommentStatus.SPAM:
+                back_to.setdefault(record.previous_status, set()).add(record.comment_id)
+        for ban in bans:
+            log(instance=ban, action=LIFT_BAN_ACTION, user=by)
+        Ban.objects.filter(pk__in=ban_ids).delete()
+        restored = 0
+        for status, comment_ids in back_to.items():
+            hidden = Comment.objects.filter(pk__in=comment_ids, status=CommentStatus.SPAM)
+            restored += len(_moderate(hidden, status, RESTORE_ACTION, by=by))
+    return restored
 
 
 def ban_email(email: str, *, reason: str = "", by=None) -> Ban:

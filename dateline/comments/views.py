@@ -1,4 +1,5 @@
-"""The two doors readers use: a fresh challenge for the widget, and the comment post itself.
+"""The doors readers use: a fresh challenge for the widget, the comment post itself, and the link
+that confirms a commenter's e-mail address.
 
 The article page is shared by every reader and cached, so it carries no CSRF token or challenge;
 see docs/decisions/0001-comments-on-cached-pages.md for why the post is safe without them.
@@ -8,8 +9,8 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.http import HttpResponseForbidden, JsonResponse
-from django.shortcuts import get_object_or_404, redirect
-from django.utils import translation
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone, translation
 from django.utils.cache import patch_cache_control
 from django.utils.http import is_same_domain
 from django.utils.translation import gettext as _
@@ -19,9 +20,9 @@ from django.views.decorators.http import require_GET, require_POST
 
 from dateline.news.models import ArticlePage
 
-from . import captcha, services
+from . import captcha, services, trust
 from .forms import CommentForm
-from .models import CommentSettings
+from .models import CommentSettings, ConfirmedEmail
 from .pending import add_pending_comment
 from .privacy import ClientInfo
 
@@ -110,3 +111,24 @@ def post_comment(request, article_id: int):
             patch_cache_control(response, private=True, no_store=True)
             return response
     return render_article_with_form(request, article, form, status=status)
+
+
+@require_GET
+@never_cache
+def confirm_email(request, token: str):
+    """The link we e-mailed a reader whose comment was approved: gives this browser the trust token.
+
+    A mail scanner that follows the link gets a token of its own and changes nothing for anyone.
+    """
+    link = trust.read_confirmation_token(token)
+    with translation.override(link.language if link else translation.get_language()):
+        if link is None:
+            response = render(request, "comments/confirm_email.html", {"confirmed": False}, status=400)
+        else:
+            ConfirmedEmail.objects.update_or_create(
+                email_hash=link.email_hash, defaults={"confirmed_at": timezone.now()}
+            )
+            response = render(request, "comments/confirm_email.html", {"confirmed": True})
+            trust.remember_confirmed_email(request, response, link.email_hash)
+    patch_cache_control(response, private=True, no_store=True)
+    return response

@@ -5,7 +5,7 @@ import django_filters
 from django import forms
 from django.contrib.auth.models import Permission
 from django.core.exceptions import PermissionDenied
-from django.db.models import Case, IntegerField, Value, When
+from django.db.models import Case, Count, IntegerField, Value, When
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -16,6 +16,7 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.log_actions import LogFormatter
+from wagtail.snippets.bulk_actions.delete import DeleteBulkAction
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import (
@@ -72,6 +73,10 @@ def register_comment_log_actions(actions):
     actions.register_action(services.REJECT_ACTION, _("Reject comment"), _("Comment rejected"))
     actions.register_action(services.SPAM_ACTION, _("Mark comment as spam"), _("Comment marked as spam"))
     actions.register_action(services.CLOSE_ACTION, _("Close comments"), _("Comments closed on the article"))
+    actions.register_action(
+        services.RESTORE_ACTION, _("Restore comment"), _("Comment restored: the ban that hid it was lifted")
+    )
+    actions.register_action(services.LIFT_BAN_ACTION, _("Lift ban"), _("Ban lifted"))
 
 
 # The moderation queue -----------------------------------------------------------------------
@@ -99,6 +104,11 @@ class ExcerptColumn(Column):
 class StatusColumn(Column):
     def get_value(self, instance):
         return instance.get_status_display()
+
+
+class ConfirmedColumn(Column):
+    def get_value(self, instance):
+        return _("Yes") if instance.email_confirmed else ""
 
 
 class CommentIndexView(IndexView):
@@ -168,6 +178,7 @@ class CommentViewSet(SnippetViewSet):
         StatusColumn("status", label=_("Status"), sort_key="status"),
         DateColumn("created_at", label=_("Posted"), sort_key="created_at"),
         Column("email", label=_("E-mail")),
+        ConfirmedColumn("email_confirmed", label=_("E-mail confirmed")),
     ]
     form_fields = ["name", "body"]
     panels = [FieldPanel("name"), FieldPanel("body")]
@@ -206,11 +217,17 @@ class BanForm(WagtailAdminModelForm):
         return super().save(commit=commit)
 
 
+class BanDeleteView(DeleteView):
+    def delete_action(self):
+        services.lift_bans(Ban.objects.filter(pk=self.object.pk), by=self.request.user)
+
+
 class BanViewSet(SnippetViewSet):
     model = Ban
     icon = "lock"
     menu_label = _("Bans")
     url_prefix = "comments/bans"
+    delete_view_class = BanDeleteView
     list_display = ["__str__", "reason", DateColumn("created_at", label=_("Banned")), "expires_at"]
     list_filter = ["kind"]
     form_fields = ["kind", "value", "reason", "expires_at"]
@@ -349,21 +366,70 @@ class SpamBulkAction(ApproveBulkAction):
         ) % {"count": num_parent_objects}
 
 
+class BanChoiceForm(forms.Form):
+    kinds = forms.MultipleChoiceField(
+        label=_("Ban"),
+        choices=[
+            (BanKind.EMAIL, _("The e-mail addresses these comments were posted with")),
+            (BanKind.ADDRESS, _("The network addresses these comments came from")),
+        ],
+        initial=[BanKind.EMAIL],
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": _("Choose what to ban: the e-mail addresses, the network addresses, or both.")},
+        help_text=_(
+            "Anyone can type an e-mail address, and many readers can share one network address (a "
+            "company, a mobile network, a proxy). Only the selected comments are hidden; lifting the "
+            "ban puts them back."
+        ),
+    )
+    reason = forms.CharField(label=_("Reason"), max_length=200, required=False)
+
+
 class BanBulkAction(ApproveBulkAction):
     display_name = _("Ban author")
     action_type = "ban"
-    aria_label = _("Ban the e-mail and network address of the selected comments' authors")
+    aria_label = _("Ban the e-mail or network address of the selected comments' authors")
     action_priority = 40
     classes = {"serious"}
+    form_class = BanChoiceForm
+    template_name = "comments/admin/confirm_ban.html"
     confirm_question = _(
-        "Ban the e-mail addresses and network addresses these comments came from? All their comments "
-        "will be marked as spam and they will not be able to post again."
+        "Keep the authors of these comments from posting again? These comments are marked as spam; "
+        "their other comments are left as they are."
     )
     button_text = _("Yes, ban")
 
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["shared_addresses"] = self.shared_addresses([entry["item"] for entry in context["items"]])
+        return context
+
+    @staticmethod
+    def shared_addresses(comments) -> int:
+        """How many other e-mail addresses posted from the network addresses of these comments: a
+        warning that an address ban would shut out other readers too."""
+        address_hashes = {comment.address_hash for comment in comments if comment.address_hash}
+        email_hashes = {comment.email_hash for comment in comments if comment.email_hash}
+        if not address_hashes:
+            return 0
+        others = (
+            Comment.objects.filter(address_hash__in=address_hashes)
+            .exclude(email_hash__in=email_hashes)
+            .exclude(email_hash="")
+            .aggregate(n=Count("email_hash", distinct=True))
+        )
+        return others["n"]
+
+    def get_execution_context(self):
+        return {
+            "user": self.request.user,
+            "kinds": set(self.cleaned_form.cleaned_data["kinds"]),
+            "reason": self.cleaned_form.cleaned_data["reason"],
+        }
+
     @classmethod
-    def execute_action(cls, objects, user=None, **kwargs):
-        result = services.ban_commenters(cls.selected(objects), kinds={BanKind.EMAIL, BanKind.ADDRESS}, by=user)
+    def execute_action(cls, objects, user=None, kinds=(), reason="", **kwargs):
+        result = services.ban_commenters(cls.selected(objects), kinds=set(kinds), reason=reason, by=user)
         return result.created, result.hidden
 
     def get_success_message(self, num_parent_objects, num_child_objects):
@@ -371,6 +437,20 @@ class BanBulkAction(ApproveBulkAction):
             "bans": num_parent_objects,
             "hidden": num_child_objects,
         }
+
+
+class LiftBanBulkAction(DeleteBulkAction):
+    """Deleting bans from the list lifts them, putting back what they hid, as the delete view does."""
+
+    models = [Ban]
+
+    @classmethod
+    def execute_action(cls, objects, user=None, **kwargs):
+        services.lift_bans(Ban.objects.filter(pk__in=[ban.pk for ban in objects]), by=user)
+        return len(objects), 0
+
+    def get_execution_context(self):
+        return {**super().get_execution_context(), "user": self.request.user}
 
 
 class CloseThreadBulkAction(ApproveBulkAction):
@@ -396,3 +476,5 @@ class CloseThreadBulkAction(ApproveBulkAction):
 
 for bulk_action in (ApproveBulkAction, RejectBulkAction, SpamBulkAction, BanBulkAction, CloseThreadBulkAction):
     hooks.register("register_bulk_action", bulk_action)
+# After Wagtail's own delete action for snippets, so this one takes its place for bans.
+hooks.register("register_bulk_action", LiftBanBulkAction, order=100)

@@ -222,6 +222,9 @@ DATELINE_COMMENTS_HASH_SALT = env.str("DATELINE_COMMENTS_HASH_SALT", default="da
 # Proof-of-work difficulty: the largest number a reader's browser may have to try (about a second).
 DATELINE_COMMENTS_CAPTCHA_MAX_NUMBER = env.int("DATELINE_COMMENTS_CAPTCHA_MAX_NUMBER", default=150_000)
 DATELINE_COMMENTS_CAPTCHA_EXPIRES = 10 * 60
+# Rate limits and bans count an IPv6 reader by this network prefix (a provider gives each line a /64);
+# changing it forgets existing IPv6 address bans.
+DATELINE_COMMENTS_IPV6_PREFIX = env.int("DATELINE_COMMENTS_IPV6_PREFIX", default=64)
 # Reverse proxies (IPs or CIDRs) whose X-Forwarded-For names the reader's address.
 DATELINE_TRUSTED_PROXIES = env.list("DATELINE_TRUSTED_PROXIES", default=[])
 

@@ -30,8 +30,9 @@ def test_a_new_commenter_waits_for_moderation(article, rules):
 
 def test_a_trusted_commenter_is_published_at_once(article, rules):
     CommentFactory.create_batch(3, article=article, email="ana@example.org")
+    confirmed = ClientInfo(address_hash=CLIENT.address_hash, confirmed_email_hash=hash_email("ana@example.org"))
 
-    assert post(article, rules).status == CommentStatus.APPROVED
+    assert post(article, rules, client=confirmed).status == CommentStatus.APPROVED
 
 
 def test_trust_counts_only_approved_comments(article, rules):

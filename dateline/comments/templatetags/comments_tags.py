@@ -6,7 +6,8 @@ from dataclasses import dataclass
 from django import template
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.safestring import mark_safe
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 
@@ -27,7 +28,7 @@ _SHOWN_FIELDS = ("pk", "parent_id", "name", "body", "created_at")
 
 
 class _CommentViews:
-    """(pk, parent_id, name, body, created_at) rows as the dicts comments/includes/comment.html shows.
+    """(pk, parent_id, name, body, created_at) rows as the dicts _CommentsHtml shows.
 
     A thread of 50 comments is the biggest loop of the article page, so each dict carries what the
     template needs ready: dict lookups are the cheapest a template makes, ids come as strings (no
@@ -57,6 +58,59 @@ class _CommentViews:
             "pending": pending,
             "replies": [],
         }
+
+
+class _CommentsHtml:
+    """The comment list's HTML, built in Python: the thread of 50 comments is the biggest loop of the
+    article page, and through a template include it cost about 15 variable lookups per comment (a
+    fifth of the first reader's render after an edit). Every piece of reader text is escaped here;
+    bodies come escaped and linked from text.render_body. Styles: comments/static/comments/comments.css.
+    """
+
+    def __init__(self, *, is_open: bool, article_url: str):
+        self.is_open = is_open
+        self.article_url = escape(article_url)
+        self.reply_text = escape(_("Reply"))
+        self.awaiting = escape(_("Awaiting moderation"))
+        self.replies_to = _("Replies to %(name)s")
+
+    def comment(self, comment: dict) -> str:
+        pk, name = comment["pk"], escape(comment["name"])
+        classes = "comment"
+        if comment["is_reply"]:
+            classes += " comment--reply"
+        if comment["pending"]:
+            classes += " comment--pending"
+        status = f'<p class="comment__status">{self.awaiting}</p>' if comment["pending"] else ""
+        actions = ""
+        if self.is_open and not comment["pending"]:
+            actions = (
+                f'<p class="comment__actions"><a class="comment__reply" href="{self.article_url}?reply_to={pk}'
+                f'#make-a-comment" data-reply-to="{comment["reply_to"]}" data-reply-name="{name}">{self.reply_text}'
+                f'<span class="visually-hidden"> {escape(comment["reply_label"])}</span></a></p>'
+            )
+        return (
+            f'<article class="{classes}" id="comment-{pk}" aria-labelledby="comment-{pk}-author">'
+            f'<header class="comment__header"><p class="comment__author" id="comment-{pk}-author">{name}</p>'
+            f'<a class="comment__permalink" href="#comment-{pk}"><time datetime="{comment["iso"]}">'
+            f"{escape(comment['when'])}</time></a>{status}</header>"
+            f'<div class="comment__body">{comment["body"]}</div>{actions}</article>'
+        )
+
+    def threads(self, threads: list[dict]) -> SafeString:
+        """<li> per top-level comment, its replies in a labelled list of their own."""
+        items = []
+        for thread in threads:
+            replies = ""
+            if thread["replies"]:
+                label = escape(self.replies_to % {"name": thread["name"]})
+                inner = "".join(f"<li>{self.comment(reply)}</li>" for reply in thread["replies"])
+                replies = f'<ol class="comments__replies" aria-label="{label}">{inner}</ol>'
+            items.append(f"<li>{self.comment(thread)}{replies}</li>\n")
+        return mark_safe("".join(items))  # noqa: S308 - every piece of reader text went through escape()
+
+    def pending(self, comments: list[dict]) -> SafeString:
+        return mark_safe("".join(f"<li>{self.comment(comment)}</li>\n" for comment in comments))  # noqa: S308
 
 
 def _threads(article) -> list[dict]:
@@ -95,7 +149,7 @@ class ApprovedThreads:
     """An article's approved comments as readers see them, worked out once per request."""
 
     count: int
-    threads: list[dict]  # top-level comments, each with its "replies", for comments/includes/comment.html
+    threads: list[dict]  # top-level comments, each with its "replies", for _CommentsHtml
     names: dict[int, str]  # commenter name by comment id, for "Replying to …"
     is_open: bool  # whether readers may comment (and reply)
 
@@ -165,10 +219,13 @@ def comments_section(context, article):
         reply_to = _reply_target(approved, form.data.get("parent", ""))
 
     article_url = article.get_url(request)
+    shown = _CommentsHtml(is_open=is_open, article_url=article_url)
     context = {
         "article": article,
         "request": request,
         "threads": approved.threads,
+        "threads_html": shown.threads(approved.threads),
+        "own_pending_html": shown.pending(own_pending),
         "count": approved.count,
         "is_open": is_open,
         "own_pending": own_pending,

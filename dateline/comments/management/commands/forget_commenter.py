@@ -4,15 +4,15 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from wagtail.models import ModelLogEntry
 
-from ...models import Ban, BanKind, Comment
+from ...models import Ban, BanKind, Comment, ConfirmedEmail
 from ...privacy import hash_email, normalise_email
 from ...services import delete_comments
 
 
 class Command(BaseCommand):
     help = (
-        "Print as JSON everything stored about one e-mail address (comments, bans, moderation log "
-        "entries), then delete it. With --export-only nothing is deleted."
+        "Print as JSON everything stored about one e-mail address (comments, bans, its confirmation, "
+        "moderation log entries), then delete it. With --export-only nothing is deleted."
     )
 
     def add_arguments(self, parser):
@@ -28,6 +28,7 @@ class Command(BaseCommand):
         comments = Comment.objects.filter(email_hash=email_hash) | Comment.objects.filter(email__iexact=address)
         comments = comments.select_related("article").order_by("created_at")
         bans = Ban.objects.filter(kind=BanKind.EMAIL, value_hash=email_hash)
+        confirmation = ConfirmedEmail.objects.filter(email_hash=email_hash).first()
         comment_ids = [str(pk) for pk in comments.values_list("pk", flat=True)]
         logs = ModelLogEntry.objects.filter(content_type__app_label="comments", object_id__in=comment_ids)
         export = {
@@ -56,6 +57,11 @@ class Command(BaseCommand):
                 }
                 for ban in bans
             ],
+            "email_confirmation": confirmation
+            and {
+                "link_sent_at": confirmation.link_sent_at and confirmation.link_sent_at.isoformat(),
+                "confirmed_at": confirmation.confirmed_at and confirmation.confirmed_at.isoformat(),
+            },
             "moderation_log": [
                 {
                     "comment": int(entry.object_id),
@@ -72,6 +78,7 @@ class Command(BaseCommand):
         with transaction.atomic():
             logs.delete()
             deleted = delete_comments(Comment.objects.filter(pk__in=comment_ids))
+            ConfirmedEmail.objects.filter(email_hash=email_hash).delete()
             if not keep_bans:
                 bans.delete()
         self.stderr.write(f"Deleted {deleted} comments and everything stored with them.")
