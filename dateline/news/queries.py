@@ -12,7 +12,7 @@ from wagtail.images.shortcuts import get_renditions_or_not_found
 from dateline.news.models import ArticlePage
 from dateline.photos.models import PhotoRendition
 
-# The rendition news/includes/teaser.html shows.
+# The rendition news_tags.teaser shows.
 TEASER_PHOTO_SPEC = "fill-480x270|format-webp"
 
 
@@ -42,7 +42,7 @@ def latest_articles(*, section=None, locale=None, limit: int | None = None):
 
 
 def prepare_teasers(articles: Iterable[ArticlePage], request: HttpRequest | None) -> None:
-    """Give each article what news/includes/teaser.html shows of it: ``teaser_url`` and ``teaser_photo``.
+    """Give each article what news_tags.teaser shows of it: ``teaser_url`` and ``teaser_photo``.
 
     The photo's rendition comes from the rows ``for_teasers`` prefetched (Wagtail's {% image %} tag
     would write each one back to the renditions cache); the URLs take one reversal per section.

@@ -27,7 +27,7 @@ from dateline.core.tasks import prepare_renditions
 from dateline.news.models import ArticlePage, Person
 
 # The renditions article photos are shown in: news/includes/figure.html (article and body photos),
-# news/includes/teaser.html (listings), ArticlePage.SOCIAL_IMAGE_SPEC (share cards, feed enclosures)
+# news_tags.teaser (listings), ArticlePage.SOCIAL_IMAGE_SPEC (share cards, feed enclosures)
 # and the front page's lead story (home/home_page.html).
 PHOTO_SPECS = [
     *Filter.expand_spec("format-{webp,jpeg} width-{480,800,1200}"),

@@ -94,3 +94,47 @@ def test_page_urls_match_wagtails_for_pages_under_several_parents(stories, rf):
     request = rf.get("/")
     assert page_urls(stories, request) == {article.pk: article.get_url(request) for article in stories}
     assert page_urls(stories, request, full=True) == {article.pk: article.get_full_url(request) for article in stories}
+
+
+# --- The teaser's markup, built in Python (news_tags.teaser) ---------------------------------------
+
+HOSTILE = 'Floods "<script>alert(1)</script>" & more'
+
+
+@pytest.mark.parametrize("url", ["/", "/world/", "/tags/floods/"])
+def test_a_teaser_shows_editors_text_as_text(client, story, url):
+    article = story(title=HOSTILE, standfirst="<b>Rain</b> & wind", slug="hostile")
+    article.tags.add("floods")
+    article.save()
+
+    response = client.get(url)
+    teaser = BeautifulSoup(response.content, "html.parser").select_one(".teaser")
+
+    assert b"<script>alert(1)</script>" not in response.content
+    assert teaser.select_one(".teaser__headline a").get_text() == HOSTILE
+    assert teaser.select_one(".teaser__standfirst").get_text() == "<b>Rain</b> & wind"
+
+
+def test_a_teaser_says_its_date_and_comment_count_in_the_pages_language(client, section_es):
+    from tests.comments.factories import CommentFactory
+    from tests.news.factories import ArticlePageFactory
+
+    published = timezone.now().replace(month=3, day=4, hour=12)
+    article = ArticlePageFactory(
+        parent=section_es, slug="lluvias", first_published_at=published, last_published_at=published
+    )
+    CommentFactory.create_batch(2, article=article)
+
+    teaser = page(client, section_es.url).select_one(".teaser")
+
+    assert teaser.select_one(".teaser__meta time").get_text() == f"4 de marzo de {published.year}"
+    assert teaser.select_one(".teaser__meta time")["datetime"] == published.replace(microsecond=0).isoformat()
+    assert teaser.select_one(".teaser__meta a").get_text() == "2 comentarios"
+    assert "lang" not in teaser.attrs  # the page is in Spanish too
+
+
+def test_a_listing_under_a_pages_heading_uses_the_next_level(client, stories):
+    soup = page(client, "/world/")
+    assert soup.select(".teaser h2.teaser__headline") or soup.select(".teaser h3.teaser__headline")
+    levels = {heading.name for heading in soup.select(".teaser__headline")}
+    assert len(levels) == 1
