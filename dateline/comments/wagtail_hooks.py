@@ -192,7 +192,10 @@ class BanForm(WagtailAdminModelForm):
     value = forms.CharField(
         label=_("E-mail or network address"),
         max_length=254,
-        help_text=_("Only a keyed hash is stored. To ban the author of a comment, use the queue's Ban action."),
+        help_text=_(
+            "Only a keyed hash is stored; an IPv6 address bans its whole /64 network. To ban the author "
+            "of a comment, use the queue's Ban action."
+        ),
     )
 
     class Meta:
@@ -222,13 +225,26 @@ class BanDeleteView(DeleteView):
         services.lift_bans(Ban.objects.filter(pk=self.object.pk), by=self.request.user)
 
 
+class BanIndexView(IndexView):
+    def get_base_queryset(self):
+        return super().get_base_queryset().annotate(hidden_count=Count("hidden_comments"))
+
+
 class BanViewSet(SnippetViewSet):
     model = Ban
     icon = "lock"
     menu_label = _("Bans")
     url_prefix = "comments/bans"
+    index_view_class = BanIndexView
     delete_view_class = BanDeleteView
-    list_display = ["__str__", "reason", DateColumn("created_at", label=_("Banned")), "expires_at"]
+    list_display = [
+        "__str__",
+        "reason",
+        DateColumn("created_at", label=_("Banned")),
+        "expires_at",
+        # What deleting the ban puts back.
+        Column("hidden_count", label=_("Comments it hid")),
+    ]
     list_filter = ["kind"]
     form_fields = ["kind", "value", "reason", "expires_at"]
     panels = [FieldPanel("kind"), FieldPanel("value"), FieldPanel("reason"), FieldPanel("expires_at")]

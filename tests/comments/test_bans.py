@@ -160,3 +160,24 @@ def test_lifting_a_ban_leaves_comments_that_were_spam_before_it(article):
 
     assert services.lift_bans(Ban.objects.all()) == 0
     assert statuses(comment) == [CommentStatus.SPAM]
+
+
+def test_the_ban_list_says_how_many_comments_each_ban_hid(client, editor, article):
+    comments = CommentFactory.create_batch(2, article=article, email="troll@example.org")
+    client.force_login(editor)
+    ban(client, comments, BanKind.EMAIL)
+
+    soup = BeautifulSoup(client.get(reverse("wagtailsnippets_comments_ban:list")).content, "lxml")
+
+    assert [cell.get_text(strip=True) for cell in soup.select("tbody tr td:last-child")] == ["2"]
+
+
+def test_the_delete_page_of_a_ban_opens(client, editor, article):
+    comment = CommentFactory(article=article)
+    client.force_login(editor)
+    ban(client, [comment], BanKind.EMAIL)
+
+    response = client.get(reverse("wagtailsnippets_comments_ban:delete", args=[Ban.objects.get().pk]))
+
+    assert response.status_code == 200
+    assert statuses(comment) == [CommentStatus.SPAM]

@@ -112,3 +112,14 @@ def test_ipv6_readers_behind_our_proxies_are_limited_per_64(client, article, set
     assert statuses == [303, 303, 429]
     assert set(Comment.objects.values_list("address_hash", flat=True)) == {hash_address("2001:db8:9::")}
     assert not Comment.objects.exclude(status=CommentStatus.PENDING).exists()
+
+
+def test_a_check_warns_when_varnish_is_in_front_and_no_proxy_is_trusted(settings):
+    from dateline.comments.checks import trusted_proxies_behind_varnish
+
+    settings.DATELINE_VARNISH_URLS = ["http://127.0.0.1:6081"]
+    settings.DATELINE_TRUSTED_PROXIES = []
+    assert [warning.id for warning in trusted_proxies_behind_varnish(None)] == ["dateline_comments.W001"]
+
+    settings.DATELINE_TRUSTED_PROXIES = ["127.0.0.1"]
+    assert trusted_proxies_behind_varnish(None) == []

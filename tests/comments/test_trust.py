@@ -214,3 +214,34 @@ def test_no_link_while_trust_is_switched_off(article, rules, django_capture_on_c
     )
 
     assert mail.outbox == []
+
+
+# What we keep ---------------------------------------------------------------------------------
+
+
+def test_forgetting_a_commenter_forgets_their_confirmation(article, capsys):
+    from django.core.management import call_command
+
+    CommentFactory(article=article, email=ANA)
+    ConfirmedEmail.objects.create(email_hash=hash_email(ANA), confirmed_at=timezone.now())
+
+    call_command("forget_commenter", ANA)
+
+    assert capsys.readouterr().out.count('"confirmed_at"') == 1
+    assert not ConfirmedEmail.objects.exists()
+
+
+def test_the_retention_purge_drops_confirmations_no_comment_needs(article):
+    import io
+
+    from django.core.management import call_command
+
+    with time_machine.travel(timezone.now() - dt.timedelta(days=400)):
+        CommentFactory(article=article, email=ANA)
+    CommentFactory(article=article, email="bo@example.org")
+    ConfirmedEmail.objects.create(email_hash=hash_email(ANA), confirmed_at=timezone.now())
+    ConfirmedEmail.objects.create(email_hash=hash_email("bo@example.org"), confirmed_at=timezone.now())
+
+    call_command("purge_comment_personal_data", stdout=io.StringIO())
+
+    assert list(ConfirmedEmail.objects.values_list("email_hash", flat=True)) == [hash_email("bo@example.org")]
