@@ -1,9 +1,26 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from wagtail.images.fields import WagtailImageField
 from wagtail.images.forms import BaseImageForm
 from wagtail.models import Site
 
 from dateline.core.models import NewsroomSettings
+
+
+class PhotoFileField(WagtailImageField):
+    """Wagtail's image field, with a damaged file refused as a form error.
+
+    Wagtail opens the upload lazily: a truncated or corrupt file passes its first look and fails
+    when Pillow decodes it for the pixel count, an OSError that became a 500.
+    """
+
+    def to_python(self, data):
+        try:
+            return super().to_python(data)
+        except forms.ValidationError:
+            raise
+        except Exception as error:  # Pillow's decoders raise many kinds for a damaged file
+            raise forms.ValidationError(self.error_messages["invalid_image"], code="invalid_image") from error
 
 
 class PhotoForm(BaseImageForm):
@@ -15,6 +32,11 @@ class PhotoForm(BaseImageForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        if isinstance(self.fields.get("file"), WagtailImageField):
+            wagtails = self.fields["file"]
+            self.fields["file"] = PhotoFileField(
+                label=wagtails.label, required=wagtails.required, widget=wagtails.widget, initial=wagtails.initial
+            )
         if "description" in self.fields:
             self.fields["description"].required = True
             self.fields["description"].help_text = _("Describe what the photo shows for readers who cannot see it.")

@@ -77,6 +77,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    # Control characters, over-long URLs and oversize bodies get 400, 414, 413 before any lookup.
+    "dateline.core.guards.RequestGuardMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Finds an article in one query before Wagtail walks the page tree (news.routing).
     "dateline.news.routing.ArticleRouteMiddleware",
@@ -206,6 +208,16 @@ WAGTAILIMAGES_IMAGE_FORM_BASE = "dateline.photos.forms.PhotoForm"
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp", "gif", "avif"]
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "txt", "csv", "xlsx"]
+# Documents are checked for what they really are and for size (dateline.core.uploads), and always
+# served through Wagtail's view, which sends nosniff, Content-Disposition and a blocking CSP.
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "dateline.core.uploads.DocumentForm"
+DATELINE_DOCUMENTS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# Request limits (dateline.core.guards), the same as deploy/varnish/dateline.vcl's: a longer URL gets
+# 414, a larger body 413. Only the admin takes uploads, as large as the largest file it accepts.
+DATELINE_MAX_URL_LENGTH = 8192
+DATELINE_UPLOAD_PATH_PREFIXES = ["/admin/"]
+DATELINE_MAX_UPLOAD_REQUEST_SIZE = max(WAGTAILIMAGES_MAX_UPLOAD_SIZE, DATELINE_DOCUMENTS_MAX_UPLOAD_SIZE) + 1024 * 1024
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ALLOW_UNICODE_SLUGS = True
 WAGTAILEMBEDS_RESPONSIVE_HTML = True

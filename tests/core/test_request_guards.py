@@ -1,0 +1,107 @@
+"""Requests refused before any view: control characters (400), over-long URLs (414), oversize
+bodies (413), each with our own page; and Varnish in front refuses at the same limits."""
+
+import re
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from django.conf import settings
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+pytestmark = pytest.mark.django_db
+
+VCL = Path(__file__).resolve().parents[2] / "deploy" / "varnish" / "dateline.vcl"
+
+
+@pytest.fixture
+def client():
+    client = Client(raise_request_exception=False)
+    return client
+
+
+def heading(response) -> str:
+    return BeautifulSoup(response.content, "lxml").h1.get_text(strip=True)
+
+
+@pytest.mark.parametrize("path", ["/tags/%00/", "/people/%00/", "/feeds/tags/%00/rss.xml", "/es/tags/%00/"])
+def test_a_nul_in_a_slug_is_a_bad_request_before_any_query(client, home, path):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(path)
+    assert not [query for query in queries if "\x00" in query["sql"]]
+    assert response.status_code == 400
+    assert heading(response) == "We could not read that request"
+    assert response["Cache-Control"] == "no-store"
+
+
+@pytest.mark.parametrize("query", ["?page=%00", "?q=a%0Db", "?%1B=1", "?page=1&q=%7F"])
+def test_a_control_character_in_the_query_is_a_bad_request(client, home, query):
+    response = client.get("/search/" + query)
+    assert response.status_code == 400
+
+
+def test_an_ordinary_query_still_reaches_the_view(client, home):
+    assert client.get("/search/?q=budget+2026&page=1").status_code == 200
+
+
+def test_an_address_over_the_limit_gets_414_with_our_page(client, home):
+    response = client.get("/search/?q=" + "a" * settings.DATELINE_MAX_URL_LENGTH)
+    assert response.status_code == 414
+    assert heading(response) == "That address is too long"
+    assert client.get("/search/?q=" + "a" * (settings.DATELINE_MAX_URL_LENGTH - 200)).status_code == 200
+
+
+def test_a_comment_post_over_the_limit_gets_413_with_our_page(client, story):
+    article = story()
+    body = "body=" + "a" * settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+    response = client.post(f"/comments/{article.pk}/post/", body, content_type="application/x-www-form-urlencoded")
+    assert response.status_code == 413
+    assert heading(response) == "That was too much to send"
+
+
+def test_form_fields_over_the_limit_in_a_smaller_body_get_413(client, story, settings):
+    """Django counts only form fields (not files) against DATA_UPLOAD_MAX_MEMORY_SIZE; it said 400."""
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 1000
+    settings.DATELINE_UPLOAD_PATH_PREFIXES = ["/comments/"]
+    response = client.post(f"/comments/{story().pk}/post/", {"body": "a" * 2000})
+    assert response.status_code == 413
+
+
+def test_the_admin_takes_uploads_larger_than_a_form_but_not_without_limit(client, editor, settings):
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 1000
+    settings.DATELINE_MAX_UPLOAD_REQUEST_SIZE = 20_000
+    client.force_login(editor)
+    small = client.post("/admin/images/add/", {"title": "x", "file": SimpleUploadedFile("x.gif", b"G" * 5000)})
+    assert small.status_code == 200  # the form's own error (not an image), not the guard's
+    large = client.post("/admin/images/add/", {"title": "x", "file": SimpleUploadedFile("x.gif", b"G" * 30_000)})
+    assert large.status_code == 413
+
+
+def test_a_malformed_content_length_is_a_bad_request(client, story):
+    response = client.post(f"/comments/{story().pk}/post/", "body=x", content_type="text/plain", CONTENT_LENGTH="x")
+    assert response.status_code == 400
+
+
+def vcl_number(name: str) -> int:
+    match = re.search(rf"# {name}: (\d+)", VCL.read_text())
+    assert match, f"dateline.vcl names no {name}"
+    return int(match[1])
+
+
+def test_varnish_refuses_at_the_same_limits_as_the_app():
+    text = VCL.read_text()
+    assert vcl_number("DATELINE_MAX_URL_LENGTH") == settings.DATELINE_MAX_URL_LENGTH
+    assert f'req.url ~ "^.{{{settings.DATELINE_MAX_URL_LENGTH + 1}}}"' in text
+    assert vcl_number("DATA_UPLOAD_MAX_MEMORY_SIZE") == settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+    assert f"> {settings.DATA_UPLOAD_MAX_MEMORY_SIZE})" in text
+    assert vcl_number("DATELINE_MAX_UPLOAD_REQUEST_SIZE") == settings.DATELINE_MAX_UPLOAD_REQUEST_SIZE
+    assert f"> {settings.DATELINE_MAX_UPLOAD_REQUEST_SIZE})" in text
+
+
+def test_varnish_sends_the_words_of_our_own_error_pages():
+    text = VCL.read_text()
+    assert "That was too much to send" in text
+    assert "That address is too long" in text
