@@ -677,6 +677,13 @@ class PostgreSQLEngine(_Engine):
              f"--dbname={settings_dict['NAME']}", str(dump)],
             settings_dict,
         )  # fmt: skip
+        # pg_restore leaves the planner without statistics: the first readers would get slow plans.
+        wrapper = _wrapper(settings_dict)
+        try:
+            with wrapper.cursor() as cursor:
+                cursor.execute("ANALYZE")
+        finally:
+            wrapper.close()
 
     def table_counts(self, settings_dict: dict) -> dict[str, int]:
         wrapper = _wrapper(settings_dict)
