@@ -43,7 +43,10 @@ class Command(BaseCommand):
                 f"{result.media_files} media files, in {result.seconds:.1f} s."
             )
             if verify:
-                checked = verify_backup(archive=result.path)
+                try:
+                    checked = verify_backup(archive=result.path)
+                except BackupError as error:
+                    raise BackupError(f"{result.path} was written but does not restore: {error}") from error
                 self.stdout.write(
                     self.style.SUCCESS(
                         f"Verified by restoring it into a scratch database and folder: {checked.rows} rows in "
