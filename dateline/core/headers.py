@@ -1,6 +1,6 @@
 """What a response says to caches: who may share it, for how long, and its surrogate keys.
 
-An anonymous GET/HEAD without a session or pending-comment cookie gets a public response with
+An anonymous GET/HEAD without a valid session or pending-comment cookie gets a public response with
 `s-maxage`, an ETag, Last-Modified and `xkey` surrogate keys (the keys dateline.core.purge sends when
 what the response shows changes); everything else is `private, no-store`.
 
@@ -10,15 +10,27 @@ Knows no other Dateline app: pages say their own keys through CacheKeysMixin, vi
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterable
+from importlib import import_module
 
 from django.conf import settings
+from django.core import signing
 from django.http import HttpRequest, HttpResponse
 from django.utils.cache import cc_delim_re, patch_cache_control, set_response_etag
 from django.utils.http import http_date
 
-# Set by the comments room after a reader posts; its holder sees their own pending comment.
+# Set by the comments room after a reader posts; its holder sees their own pending comment. Signed
+# with this salt and kept this long, so that the cache policy here can tell a real one from a made-up one.
 PENDING_COOKIE_NAME = "dateline_pending"
+PENDING_COOKIE_SALT = "dateline.comments.pending"
+PENDING_COOKIE_MAX_AGE = 3 * 24 * 60 * 60
+# Django's session keys: 32 lowercase letters and digits. Anything else names no session.
+SESSION_KEY = re.compile(r"[a-z0-9]{32}")
+# Sent by Varnish when it passes a request for its session or pending cookie (deploy/varnish); a
+# response carrying COOKIE_VERDICT_HEADER: invalid tells it to serve the request as anonymous.
+COOKIE_CHECK_HEADER = "X-Dateline-Cookie-Check"
+COOKIE_VERDICT_HEADER = "X-Dateline-Cookie"
 # Carried by every shared response: purged when something on every page changes (navigation, banner).
 ALL_PAGES_KEY = "all"
 # Carried by every response that lists articles (front, section, tag, person and archive pages,
@@ -77,9 +89,44 @@ class CacheKeysMixin:
 
 
 def bypasses_shared_caches(request: HttpRequest) -> bool:
-    """Logged-in editors and readers with a pending comment get pages of their own, never shared."""
-    cookies = request.COOKIES
-    return settings.SESSION_COOKIE_NAME in cookies or PENDING_COOKIE_NAME in cookies
+    """Logged-in editors and readers with a pending comment get pages of their own, never shared.
+
+    Only a valid cookie counts: a pending-comment cookie whose signature verifies, a session cookie
+    that names a stored session. A made-up one costs a signature check, or one session lookup when
+    it looks like a session key (a cache read, and a primary-key query if the cache lacks it).
+    """
+    if not hasattr(request, "_dateline_bypasses_caches"):
+        request._dateline_bypasses_caches = _has_valid_pending_cookie(request) or _has_stored_session(request)
+    return request._dateline_bypasses_caches
+
+
+def carries_bypass_cookie(request: HttpRequest) -> bool:
+    """Whether the request has a session or pending-comment cookie at all, valid or not."""
+    return settings.SESSION_COOKIE_NAME in request.COOKIES or PENDING_COOKIE_NAME in request.COOKIES
+
+
+def forget_bypass_cookies(request: HttpRequest) -> None:
+    """Serve the rest of this request as anonymous: its session and pending cookies proved invalid."""
+    request.COOKIES.pop(settings.SESSION_COOKIE_NAME, None)
+    request.COOKIES.pop(PENDING_COOKIE_NAME, None)
+
+
+def _has_valid_pending_cookie(request: HttpRequest) -> bool:
+    if PENDING_COOKIE_NAME not in request.COOKIES:
+        return False
+    try:
+        request.get_signed_cookie(PENDING_COOKIE_NAME, salt=PENDING_COOKIE_SALT, max_age=PENDING_COOKIE_MAX_AGE)
+    except (KeyError, ValueError, signing.BadSignature):
+        return False
+    return True
+
+
+def _has_stored_session(request: HttpRequest) -> bool:
+    key = request.COOKIES.get(settings.SESSION_COOKIE_NAME, "")
+    if not SESSION_KEY.fullmatch(key):
+        return False
+    store = import_module(settings.SESSION_ENGINE).SessionStore
+    return bool(store().exists(key))
 
 
 def is_excluded_path(path: str) -> bool:

@@ -8,10 +8,21 @@ from django.conf import settings
 from django.core.exceptions import DisallowedHost
 from django.core.signals import got_request_exception
 from django.db import InterfaceError, OperationalError
+from django.http import HttpResponse
 from django.utils.cache import get_conditional_response
 from django.utils.http import parse_http_date_safe
 
-from .headers import bypasses_shared_caches, is_excluded_path, make_private, make_public
+from .headers import (
+    COOKIE_CHECK_HEADER,
+    COOKIE_VERDICT_HEADER,
+    UNCACHEABLE,
+    bypasses_shared_caches,
+    carries_bypass_cookie,
+    forget_bypass_cookies,
+    is_excluded_path,
+    make_private,
+    make_public,
+)
 from .memo import memoized_site
 from .page_store import page_cache_key, read_page, store_page
 from .purge import current_request, purge_generation
@@ -28,7 +39,9 @@ class PageCacheMiddleware:
 
     Sits just after SecurityMiddleware and WhiteNoise: a hit costs one cache read for the page and
     one indexed query for its keys' purges, and skips sessions, auth, CSRF, locale and the view.
-    Requests with a session or pending-comment cookie pass straight through and get `private, no-store`.
+    Requests with a valid session or pending-comment cookie pass straight through and get `private,
+    no-store`; a made-up one is dropped and the request served as anonymous (from this cache, or, when
+    Varnish asks, by telling Varnish to serve its own copy).
 
     A database error anywhere below becomes the 503 page. No stored page stands in for it: without
     the database nobody can tell whether the page was taken down since it was stored (Varnish, in
@@ -43,6 +56,11 @@ class PageCacheMiddleware:
             return self.get_response(request)
         if request.method not in ("GET", "HEAD") or bypasses_shared_caches(request):
             return make_private(self._respond(request))
+        if carries_bypass_cookie(request):
+            forget_bypass_cookies(request)
+            if request.headers.get(COOKIE_CHECK_HEADER):
+                # Varnish passed this request for its cookie: it restarts it as anonymous, from its cache.
+                return invalid_cookie_verdict()
 
         now = time.time()
         key, generation = None, None
@@ -93,6 +111,13 @@ class PageCacheMiddleware:
             logger.warning("Database unavailable while serving a request: %s", type(exception).__name__)
             return database_unavailable(request)
         return None
+
+
+def invalid_cookie_verdict() -> HttpResponse:
+    response = HttpResponse(status=204)
+    response.headers[COOKIE_VERDICT_HEADER] = "invalid"
+    response.headers["Cache-Control"] = UNCACHEABLE
+    return response
 
 
 class SiteMiddleware:

@@ -33,6 +33,8 @@ sub vcl_recv {
         # Only Varnish itself sets these.
         unset req.http.X-Dateline-Stale-OK;
         unset req.http.X-Dateline-Cache;
+        unset req.http.X-Dateline-Cookie-Check;
+        unset req.http.X-Dateline-Anonymous;
     }
     set req.backend_hint = app.backend();
     # httpoxy: never let a request header become a proxy setting in the app.
@@ -57,6 +59,24 @@ sub vcl_recv {
         return (purge);
     }
 
+    # The app's own limits (dateline.core.guards), so a reader gets the same answer from either:
+    # DATELINE_MAX_URL_LENGTH: 8192
+    # DATA_UPLOAD_MAX_MEMORY_SIZE: 10485760
+    # DATELINE_MAX_UPLOAD_REQUEST_SIZE: 22020096
+    # A request line or headers past varnishd's http_req_size (32 KB by default) are refused before
+    # VCL runs: the connection is closed.
+    if (req.url ~ "^.{8193}") {
+        return (synth(414));
+    }
+    if (req.url ~ "^/admin/") {
+        # Only the admin takes uploads: the largest file it accepts, and its form.
+        if (std.integer(req.http.Content-Length, 0) > 22020096) {
+            return (synth(413));
+        }
+    } else if (std.integer(req.http.Content-Length, 0) > 10485760) {
+        return (synth(413));
+    }
+
     if (req.method != "GET" && req.method != "HEAD") {
         # Comment posts, admin forms, search forms posted by mistake: never cached, cookies intact.
         return (pass);
@@ -64,8 +84,11 @@ sub vcl_recv {
     if (req.url ~ "^/(admin|django-admin)(/|$)" || req.url ~ "^(/[a-z]{2}(-[a-z]+)?)?/comments/challenge/" || req.url ~ "^/healthz") {
         return (pass);
     }
-    # Editors and readers with a comment awaiting moderation see a personal page.
-    if (req.http.Cookie ~ "(^|;\s*)(sessionid|dateline_pending)=") {
+    # Editors and readers with a comment awaiting moderation see a personal page. Only the app can
+    # tell a real cookie from a made-up one: it answers a made-up one with "X-Dateline-Cookie:
+    # invalid" and no page, and vcl_deliver restarts the request as anonymous, served from the cache.
+    if (req.http.Cookie ~ "(^|;\s*)(sessionid|dateline_pending)=" && !req.http.X-Dateline-Anonymous) {
+        set req.http.X-Dateline-Cookie-Check = "1";
         return (pass);
     }
 
@@ -179,8 +202,39 @@ sub dateline_unavailable_page {
 "});
 }
 
+# The words of the app's 413.html and 414.html (dateline/templates/).
+sub dateline_refused_page {
+    set resp.http.Content-Type = "text/html; charset=utf-8";
+    set resp.http.Cache-Control = "no-store";
+    if (resp.status == 413) {
+        # The unread rest of the body must not be read as the next request.
+        set resp.http.Connection = "close";
+        synthetic({"<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex"><title>Too much to send</title></head>
+<body><main><h1>That was too much to send</h1>
+<p>What you sent is larger than this site accepts. Nothing was saved: please shorten it and send it again.</p>
+<p><a href="/">Go to the front page</a></p>
+</main></body></html>
+"});
+    } else {
+        synthetic({"<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex"><title>Address too long</title></head>
+<body><main><h1>That address is too long</h1>
+<p>No page of ours has an address this long. Check the link, or search for the story from the front page.</p>
+<p><a href="/">Go to the front page</a></p>
+</main></body></html>
+"});
+    }
+}
+
 sub vcl_synth {
-    if (resp.status == 503 && req.restarts == 0 && (req.method == "GET" || req.method == "HEAD")) {
+    if (resp.status == 413 || resp.status == 414) {
+        call dateline_refused_page;
+        return (deliver);
+    }
+    if (resp.status == 503 && !req.http.X-Dateline-Stale-OK && (req.method == "GET" || req.method == "HEAD")) {
         # The fetch failed (see vcl_backend_response): look again, accepting any copy in grace.
         set req.http.X-Dateline-Stale-OK = "1";
         return (restart);
@@ -201,6 +255,13 @@ sub vcl_synth {
 }
 
 sub vcl_deliver {
+    if (resp.http.X-Dateline-Cookie == "invalid" && req.http.X-Dateline-Cookie-Check) {
+        # The app found the session or pending cookie made up: serve this reader the shared page.
+        unset req.http.X-Dateline-Cookie-Check;
+        set req.http.X-Dateline-Anonymous = "1";
+        return (restart);
+    }
+    unset resp.http.X-Dateline-Cookie;
     # Surrogate keys are for Varnish only; the app's own cache status and server name say nothing
     # true about a copy Varnish kept, and readers need neither.
     unset resp.http.xkey;
