@@ -7,13 +7,15 @@ from django.db.models import Prefetch
 from django.http import HttpRequest
 from django.utils.http import RFC3986_SUBDELIMS
 from wagtail.coreutils import WAGTAIL_APPEND_SLASH
+from wagtail.images.models import Filter
 from wagtail.images.shortcuts import get_renditions_or_not_found
 
 from dateline.news.models import ArticlePage
 from dateline.photos.models import PhotoRendition
 
-# The rendition news_tags.teaser shows.
+# The rendition news_tags.teaser shows; its Filter parsed once (Wagtail parses a spec on every call).
 TEASER_PHOTO_SPEC = "fill-480x270|format-webp"
+_TEASER_FILTER = Filter(TEASER_PHOTO_SPEC)
 
 
 def for_teasers(articles, *, photo_specs: Iterable[str] = (TEASER_PHOTO_SPEC,)):
@@ -51,10 +53,15 @@ def prepare_teasers(articles: Iterable[ArticlePage], request: HttpRequest | None
     urls = page_urls(articles, request)
     for article in articles:
         article.teaser_url = urls[article.pk]
-        photo = article.lead_photo
-        article.teaser_photo = (
-            get_renditions_or_not_found(photo, [TEASER_PHOTO_SPEC])[TEASER_PHOTO_SPEC] if photo else None
-        )
+        article.teaser_photo = teaser_rendition(article.lead_photo) if article.lead_photo_id else None
+
+
+def teaser_rendition(photo):
+    """The teaser rendition of a photo: from its prefetched renditions when there, else made now."""
+    found = photo.find_existing_renditions(_TEASER_FILTER)
+    if found:
+        return found[_TEASER_FILTER]
+    return get_renditions_or_not_found(photo, [TEASER_PHOTO_SPEC])[TEASER_PHOTO_SPEC]
 
 
 # What Django's reverse() leaves unquoted in a path (django.urls.resolvers).
