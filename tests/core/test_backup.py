@@ -413,3 +413,16 @@ def test_archive_that_is_not_a_backup_is_refused(empty_site, tmp_path):
     with pytest.raises(CommandError, match="There is no archive"):
         call_command("restore", str(tmp_path / "missing.tar"), stdout=StringIO())
     assert_nothing_restored(empty_site)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_backup_and_verify_output_names_nothing_personal(tmp_path, capsys):
+    from django.contrib.auth import get_user_model
+
+    get_user_model().objects.create_user(username="jsmith", email="jane.smith@reader.test", password="x" * 12)
+    out, err = StringIO(), StringIO()
+    call_command("backup", "--verify", "--output", str(tmp_path), stdout=out, stderr=err)
+    logged = out.getvalue() + err.getvalue() + "".join(capsys.readouterr())
+    assert "match the manifest" in logged
+    assert "jane.smith" not in logged
+    assert "jsmith" not in logged
