@@ -1,14 +1,16 @@
 """The reader's own comments awaiting moderation, remembered in a signed cookie on their browser.
 
-Requests carrying this cookie bypass the shared caches (Varnish and the app page cache know its
-name), so the article can show that reader their pending comments without any session.
+Requests carrying a valid one bypass the shared caches (the cache policy in dateline.core.headers
+owns its name, salt and lifetime, and checks the signature), so the article can show that reader
+their pending comments without any session.
 """
 
 from django.http import HttpRequest, HttpResponse
 
-PENDING_COOKIE = "dateline_pending"
-_SALT = "dateline.comments.pending"
-MAX_AGE = 3 * 24 * 60 * 60
+from dateline.core.headers import PENDING_COOKIE_MAX_AGE as MAX_AGE
+from dateline.core.headers import PENDING_COOKIE_NAME as PENDING_COOKIE
+from dateline.core.headers import PENDING_COOKIE_SALT as _SALT
+
 MAX_REMEMBERED = 20
 
 
