@@ -287,7 +287,11 @@ def ban_commenters(comments: QuerySet, *, kinds: set[str], reason: str = "", by=
                     )
                     created += made
                 records.append((bans[kind, value], comment))
-        # A comment another ban already hid keeps the status it had before the first ban.
+        # Records of a comment a moderator has decided on since are stale: that decision is what to restore.
+        BanHiddenComment.objects.filter(
+            comment__in=[comment for _ban, comment in records if comment.status != CommentStatus.SPAM]
+        ).delete()
+        # A comment another ban still hides keeps the status it had before the first ban.
         earlier = dict(
             BanHiddenComment.objects.filter(comment__in=[comment for _ban, comment in records]).values_list(
                 "comment_id", "previous_status"

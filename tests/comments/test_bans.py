@@ -181,3 +181,14 @@ def test_the_delete_page_of_a_ban_opens(client, editor, article):
 
     assert response.status_code == 200
     assert statuses(comment) == [CommentStatus.SPAM]
+
+
+def test_a_second_ban_after_a_moderators_decision_restores_that_decision(article):
+    comment = CommentFactory(article=article)
+    services.ban_commenters(Comment.objects.filter(pk=comment.pk), kinds={BanKind.EMAIL})
+    services.reject_comments(Comment.objects.filter(pk=comment.pk))
+    services.ban_commenters(Comment.objects.filter(pk=comment.pk), kinds={BanKind.ADDRESS})
+
+    services.lift_bans(Ban.objects.all())
+
+    assert statuses(comment) == [CommentStatus.REJECTED]
