@@ -11,23 +11,33 @@ import re
 
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
-from django.http import HttpRequest, HttpResponse
+from django.core.paginator import InvalidPage
+from django.http import Http404, HttpRequest, HttpResponse
 from django.http.multipartparser import MultiPartParserError
 from django.template.loader import render_to_string
 from django.utils import translation
 
 # C0 controls and DEL: no slug, id or search of ours contains them, and PostgreSQL refuses NUL.
 CONTROL_CHARACTERS = re.compile("[\x00-\x1f\x7f]")
+# Page numbers (our listings read ?page=, Wagtail's admin ?p=): anything but a number names no page,
+# and Wagtail's workflow editor turns one into a 500 (int("abc")).
+PAGE_NUMBER_PARAMETERS = ("page", "p")
+PAGE_NUMBER = re.compile(r"[0-9]{0,9}")
 FORM_CONTENT_TYPES = ("multipart/form-data", "application/x-www-form-urlencoded")
 BODY_METHODS = frozenset({"POST", "PUT", "PATCH"})
 
 
 def refusal(request: HttpRequest) -> HttpResponse | None:
-    """The error response a request gets before any view sees it, or None when it may go on."""
+    """The error response a request gets before any view sees it, or None when it may go on.
+
+    Raises Http404 for a page number that is not one, so the reader gets the site's own 404 page.
+    """
     if len(request.get_full_path()) > settings.DATELINE_MAX_URL_LENGTH:
         return refused(request, 414)
     if CONTROL_CHARACTERS.search(request.path) or _query_has_control_characters(request):
         return refused(request, 400)
+    if any(not PAGE_NUMBER.fullmatch(value) for name in PAGE_NUMBER_PARAMETERS for value in request.GET.getlist(name)):
+        raise Http404("No such page number.")
     if request.method in BODY_METHODS:
         return _body_refusal(request)
     return None
@@ -90,3 +100,9 @@ class RequestGuardMiddleware:
 
     def __call__(self, request):
         return refusal(request) or self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if isinstance(exception, InvalidPage):
+            # A page number past the end, in a view that does not catch it (Wagtail's workflow editor).
+            raise Http404("No such page number.") from exception
+        return None

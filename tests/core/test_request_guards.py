@@ -105,3 +105,15 @@ def test_varnish_sends_the_words_of_our_own_error_pages():
     text = VCL.read_text()
     assert "That was too much to send" in text
     assert "That address is too long" in text
+
+
+@pytest.mark.parametrize("value", ["abc", "-1", "9" * 40, "1.5"])
+def test_a_page_number_that_is_not_one_is_not_found(client, home, value):
+    assert client.get(f"/search/?q=budget&page={value}").status_code == 404
+
+
+def test_a_page_number_past_the_end_in_wagtails_workflow_editor_is_not_found(client, home, admin_user):
+    client.force_login(admin_user)
+    assert client.get("/admin/workflows/edit/1/?p=abc").status_code == 404
+    assert client.get("/admin/workflows/edit/1/?p=999").status_code == 404
+    assert client.get("/admin/workflows/edit/1/?p=1").status_code == 200
