@@ -175,6 +175,16 @@ def test_a_link_for_a_spanish_article_is_written_in_spanish(rules, section_es, d
     assert "correo" in mail.outbox[0].subject.lower()
 
 
+def test_the_confirmation_page_speaks_the_language_of_the_link(client):
+    token = trust.confirmation_token(hash_email(ANA), language="es")
+
+    response = client.get(reverse("comments:confirm", kwargs={"token": token}))
+
+    soup = BeautifulSoup(response.content, "lxml")
+    assert soup.find("h1").get_text(strip=True) == "Dirección de correo confirmada"
+    assert soup.find("html")["lang"] == "es"
+
+
 # How often we mail ---------------------------------------------------------------------------
 
 
