@@ -54,7 +54,14 @@ class PageCacheMiddleware:
     def __call__(self, request):
         if is_excluded_path(request.path):
             return self.get_response(request)
-        if request.method not in ("GET", "HEAD") or bypasses_shared_caches(request):
+        if request.method not in ("GET", "HEAD"):
+            return make_private(self._respond(request))
+        try:
+            personal = bypasses_shared_caches(request)
+        except DATABASE_ERRORS:
+            # The session store cannot say whose cookie this is, nor could the page be rendered.
+            return database_unavailable(request)
+        if personal:
             return make_private(self._respond(request))
         if carries_bypass_cookie(request):
             forget_bypass_cookies(request)
