@@ -34,7 +34,10 @@ def refusal(request: HttpRequest) -> HttpResponse | None:
     """
     if len(request.get_full_path()) > settings.DATELINE_MAX_URL_LENGTH:
         return refused(request, 414)
-    if CONTROL_CHARACTERS.search(request.path) or _query_has_control_characters(request):
+    try:
+        if CONTROL_CHARACTERS.search(request.path) or _query_has_control_characters(request):
+            return refused(request, 400)
+    except TooManyFieldsSent:
         return refused(request, 400)
     if any(not PAGE_NUMBER.fullmatch(value) for name in PAGE_NUMBER_PARAMETERS for value in request.GET.getlist(name)):
         raise Http404("No such page number.")

@@ -117,3 +117,8 @@ def test_a_page_number_past_the_end_in_wagtails_workflow_editor_is_not_found(cli
     assert client.get("/admin/workflows/edit/1/?p=abc").status_code == 404
     assert client.get("/admin/workflows/edit/1/?p=999").status_code == 404
     assert client.get("/admin/workflows/edit/1/?p=1").status_code == 200
+
+
+def test_a_query_with_too_many_parameters_is_a_bad_request(client, home):
+    query = "&".join(f"a{n}=" for n in range(settings.DATA_UPLOAD_MAX_NUMBER_FIELDS + 1))
+    assert client.get(f"/search/?{query}").status_code == 400
