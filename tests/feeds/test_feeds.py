@@ -2,6 +2,7 @@
 
 import datetime as dt
 import json
+from email.utils import parsedate_to_datetime
 from pathlib import Path
 from unittest import mock
 
@@ -86,6 +87,17 @@ def test_item_dates_are_first_and_last_publication(client, story):
     entry = feed.entries[0]
     assert dt.datetime(*entry.published_parsed[:6], tzinfo=dt.UTC) == article.first_published_at.replace(microsecond=0)
     assert dt.datetime(*entry.updated_parsed[:6], tzinfo=dt.UTC) == article.last_published_at.replace(microsecond=0)
+
+
+@pytest.mark.parametrize("url", ["/feeds/rss.xml", "/feeds/atom.xml"])
+def test_a_feed_is_last_modified_when_its_newest_story_was(client, story, url):
+    story(hours_ago=30)
+    newest = story(hours_ago=3)
+    newest.last_published_at = newest.first_published_at + dt.timedelta(hours=1)
+    newest.save()
+    response = client.get(url)
+    assert parsedate_to_datetime(response["Last-Modified"]) == newest.last_published_at.replace(microsecond=0)
+    assert response.content.startswith(b"<?xml")
 
 
 def test_guid_survives_a_change_of_slug_and_section(client, story, home):
