@@ -28,18 +28,18 @@ MANAGE = [sys.executable, str(ROOT / "manage.py")]
 
 
 def run(command: list[str], env: dict[str, str]) -> tuple[float, str]:
-    """(wall-clock seconds, the last line of output)."""
+    """(wall-clock seconds, the output's lines)."""
     started = time.monotonic()
     result = subprocess.run(command, env=env, capture_output=True, text=True, cwd=ROOT, check=False)
     seconds = time.monotonic() - started
     if result.returncode != 0:
         sys.exit(f"{' '.join(command[1:])} failed:\n{result.stderr.strip()[-2000:]}")
-    return seconds, result.stdout.strip().splitlines()[-1]
+    return seconds, result.stdout.strip().splitlines()
 
 
-def own_seconds(line: str) -> float:
-    """The seconds a command reports for its own work, without starting Python and Django."""
-    return float(re.findall(r"(\d+\.\d) s", line)[-1])
+def own_seconds(lines: list[str]) -> float:
+    """The seconds a command reports for its own work (its first line), without starting Python and Django."""
+    return float(re.findall(r"(\d+\.\d) s", lines[0])[-1])
 
 
 def scratch_database(url: str, folder: Path) -> tuple[str, str | None]:
@@ -80,7 +80,7 @@ def main() -> None:
     try:
         count_seconds, counted = run([*MANAGE, "shell", "-c", COUNT], env)
         _wall, written = run([*MANAGE, "backup", "--output", str(work / "backups")], env)
-        archive = Path(re.search(r"Wrote (\S+\.tar)", written)[1])
+        archive = Path(re.search(r"Wrote (\S+\.tar)", written[0])[1])
         _wall, verified = run([*MANAGE, "restore", "--verify", str(archive)], env)
 
         scratch_url, scratch_name = scratch_database(env.get("DATABASE_URL", ""), work)
@@ -92,12 +92,13 @@ def main() -> None:
         }
         _wall, restored = run([*MANAGE, "restore", str(archive)], wiped)
         _seconds, recounted = run([*MANAGE, "shell", "-c", COUNT], wiped)
+        counted, recounted = counted[-1], recounted[-1]
         if recounted != counted:
             sys.exit(f"The restored site differs: {counted.strip()} before, {recounted.strip()} after.")
 
         size = archive.stat().st_size
         backup_seconds, verify_seconds, restore_seconds = map(own_seconds, (written, verified, restored))
-        summary = re.search(r"\): (.*), in [\d.]+ s", written)[1]
+        summary = re.search(r"\): (.*), in [\d.]+ s", written[0])[1]
         print(f"Backup round trip of {_safe(url)}: {counted.strip()}; {summary}")
         print()
         print("| step | seconds | note |")
@@ -128,8 +129,8 @@ COUNT = (
 )
 
 
-def _tail(output: str) -> str:
-    return re.sub(r"\s*\(\d+\.\d s\)\.?$", "", output.strip().splitlines()[0]).split(": ", 1)[-1]
+def _tail(lines: list[str]) -> str:
+    return re.sub(r"\s*\(\d+\.\d s\)\.?$", "", lines[0]).split(": ", 1)[-1] + "".join(f"; {line}" for line in lines[1:])
 
 
 def _safe(url: str) -> str:
