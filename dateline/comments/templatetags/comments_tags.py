@@ -2,11 +2,11 @@
 
 import json
 from dataclasses import dataclass
+from html import escape  # the standard library's: Django's wraps it for lazy strings, at a cost per call
 
 from django import template
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _

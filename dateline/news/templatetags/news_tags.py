@@ -1,9 +1,10 @@
 import datetime
 import re
+from html import escape  # the standard library's: Django's wraps it for lazy strings, at a cost per call
 
 from django import template
 from django.utils import timezone
-from django.utils.html import escape, format_html
+from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language, ngettext
 
