@@ -38,6 +38,7 @@ STACK_DIR = Path(os.environ.get("DATELINE_STACK_DIR", "/tmp/dateline-stack"))  #
 PYTHON = os.environ.get("DATELINE_PYTHON", str(REPO / ".venv" / "bin" / "python"))
 VARNISH = "http://127.0.0.1:6081"
 RENDER_PORT = 8303  # two workers, page cache off: cold rows (generation raised throughout) and memo-warm rows
+APP_PORTS = (8301, 8302)  # deploy/local-stack's two app processes behind Varnish
 APP_CACHED_PORT = 8304  # two workers, page cache on
 FLOOR_PORT = 8305  # floor_app.py, two workers: a plain Django template, no database
 WORKERS = 2
@@ -365,10 +366,16 @@ def comment_posts(article_id: int, article_path: str, *, posts: int, connections
     log(f"comment POST: solving {posts} challenges")
     solved = [poster.challenge() for _ in range(posts)]
     time.sleep(max(0.0, poster.min_seconds + 0.1 - (time.monotonic() - solved[-1][1])))
+    # The posts' own CPU: the app processes behind Varnish (tasks such as the moderators' notice run
+    # inline in the stack) and PostgreSQL; the challenges were fetched before.
+    app_pids = [pid for port in APP_PORTS for pid in server_pids(f"http://127.0.0.1:{port}/")]
+    cpu_before, db_before = cpu_times(app_pids), cpu_times(database_pids())
     started = time.monotonic()
     with ThreadPoolExecutor(max_workers=connections) as pool:
         outcomes = list(pool.map(lambda item: poster.post(*item), solved))
     elapsed = time.monotonic() - started
+    app_used = cpu_used(cpu_before, cpu_times(app_pids))
+    db_used = cpu_used(db_before, cpu_times(database_pids()))
     accepted = [o for o in outcomes if o.status == 303]
     latencies = sorted(o.seconds * 1000 for o in outcomes)
     stored = stored_comments(env["DATABASE_URL"], token)
@@ -382,6 +389,8 @@ def comment_posts(article_id: int, article_path: str, *, posts: int, connections
         p99,
         posts - len(accepted),
         note,
+        1000 * app_used / len(outcomes),
+        1000 * db_used / len(outcomes) if database_pids() else None,
         warm="Varnish passes to the app",
     )
     log(f"comment POST: {result.requests_per_second:.0f}/s, {note}")
