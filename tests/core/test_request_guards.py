@@ -122,3 +122,11 @@ def test_a_page_number_past_the_end_in_wagtails_workflow_editor_is_not_found(cli
 def test_a_query_with_too_many_parameters_is_a_bad_request(client, home):
     query = "&".join(f"a{n}=" for n in range(settings.DATA_UPLOAD_MAX_NUMBER_FIELDS + 1))
     assert client.get(f"/search/?{query}").status_code == 400
+
+
+def test_a_refusal_page_carries_the_security_headers(client, home):
+    response = client.get("/tags/%00/")
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert "default-src 'self'" in response["Content-Security-Policy"]
+    assert response["X-Frame-Options"] == "DENY"
+    assert response["Referrer-Policy"] == "strict-origin-when-cross-origin"
