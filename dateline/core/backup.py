@@ -345,7 +345,10 @@ def _extract(archive: _Archive, name: str, target: Path) -> None:
                 size += len(chunk)
                 out.write(chunk)
     except (tarfile.TarError, OSError, EOFError) as error:
-        raise BackupError(f"{name} in {archive.path.name} cannot be read ({error}): the archive is damaged.") from error
+        raise BackupError(
+            f"{name} in {archive.path.name} cannot be read ({error}): the archive is damaged or truncated; "
+            "nothing was restored."
+        ) from error
     if size != wanted["size"] or digest.hexdigest() != wanted["sha256"]:
         raise BackupError(
             f"{name} in {archive.path.name} does not match the checksum in its manifest: the archive is damaged "
@@ -396,7 +399,10 @@ def restore_backup(
         finally:
             shutil.rmtree(staging, ignore_errors=True)
         counts = engine.table_counts(connection.settings_dict)
-        _compare_counts(opened.manifest["tables"], counts, "The restored database")
+        try:
+            _compare_counts(opened.manifest["tables"], counts, "The restored database")
+        except BackupError as error:
+            raise BackupError(f"{error} The site is restored but incomplete: empty it before trying again.") from error
         notes = _after_restore(using)
         return RestoreResult(
             tables=len(counts),
