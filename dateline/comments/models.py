@@ -198,6 +198,24 @@ class ConfirmedEmail(models.Model):
         return f"{self.email_hash[:12]}…"
 
 
+class ModeratorNotice(models.Model):
+    """When moderators were last e-mailed about the queue, and the newest comment that notice covered.
+
+    One row. A burst of comments sends one notice, not one each: a notice is claimed by a conditional
+    UPDATE, so app processes and the minute job never send two within the interval
+    (DATELINE_COMMENTS_NOTICE_SECONDS), and the minute job tells of what arrived since (tasks.py).
+    """
+
+    sent_at = models.DateTimeField(_("sent at"), null=True, blank=True, editable=False)
+    told_up_to = models.BigIntegerField(_("newest comment told of"), default=0, editable=False)
+
+    class Meta:
+        verbose_name = _("moderator notice")
+
+    def __str__(self):
+        return str(self.sent_at or "")
+
+
 class CommentClosure(models.Model):
     """An article an editor closed to new comments from the moderation admin.
 

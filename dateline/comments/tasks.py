@@ -11,7 +11,7 @@ from django.utils import timezone, translation
 from django_tasks import task
 
 from . import trust
-from .models import Comment, CommentSettings, ConfirmedEmail
+from .models import Comment, CommentSettings, ConfirmedEmail, ModeratorNotice
 
 
 def moderator_emails() -> list[str]:
@@ -27,24 +27,60 @@ def moderator_emails() -> list[str]:
 
 @task()
 def notify_moderators(comment_id: int) -> int:
-    """E-mail moderators that a comment waits; returns how many were told. The reader's e-mail and
-    address are left out: the message may travel through mail systems we do not control."""
-    comment = Comment.objects.pending().select_related("article").filter(pk=comment_id).first()
-    recipients = moderator_emails()
-    if comment is None or not recipients:
+    """E-mail moderators that a comment waits, unless they were told less than
+    DATELINE_COMMENTS_NOTICE_SECONDS ago (the minute job then tells them of it, with whatever else
+    arrived); returns how many were told."""
+    return tell_moderators()
+
+
+def tell_moderators_of_new_comments() -> int:
+    """The minute job's part (`dateline notify_moderators`): a notice for comments no notice told of yet."""
+    notice = ModeratorNotice.objects.filter(pk=1).first()
+    if not Comment.objects.pending().filter(pk__gt=notice.told_up_to if notice else 0).exists():
         return 0
-    context = {
-        "comment": comment,
-        "article": comment.article,
-        "queue_url": settings.WAGTAILADMIN_BASE_URL + reverse("wagtailsnippets_comments_comment:list"),
-        "site_name": settings.DATELINE_SITE_NAME,
-        "pending": Comment.objects.pending().count(),
-    }
-    with translation.override(settings.LANGUAGE_CODE):
-        subject = render_to_string("comments/email/pending_subject.txt", context).strip()
-        body = render_to_string("comments/email/pending_body.txt", context)
-    send_mail(subject, body, None, recipients)
+    return tell_moderators()
+
+
+def tell_moderators() -> int:
+    """One notice for the pending comments that arrived since the last one, at most one per interval.
+
+    The newest is quoted; the reader's e-mail and address are left out: the message may travel
+    through mail systems we do not control. Returns how many moderators were told."""
+    now = timezone.now()
+    if not _claim_notice(now):
+        return 0
+    told_up_to = ModeratorNotice.objects.values_list("told_up_to", flat=True).get(pk=1)
+    waiting = Comment.objects.pending().filter(pk__gt=told_up_to)
+    newest = waiting.select_related("article").order_by("-pk").first()
+    if newest is None:
+        return 0
+    rules = CommentSettings.for_site(newest.article.get_site())
+    recipients = moderator_emails() if rules.notify_editors else []
+    if recipients:
+        context = {
+            "comment": newest,
+            "article": newest.article,
+            "queue_url": settings.WAGTAILADMIN_BASE_URL + reverse("wagtailsnippets_comments_comment:list"),
+            "site_name": settings.DATELINE_SITE_NAME,
+            "new": waiting.count(),
+            "pending": Comment.objects.pending().count(),
+        }
+        with translation.override(settings.LANGUAGE_CODE):
+            subject = render_to_string("comments/email/pending_subject.txt", context).strip()
+            body = render_to_string("comments/email/pending_body.txt", context)
+        send_mail(subject, body, None, recipients)
+    ModeratorNotice.objects.filter(pk=1).update(told_up_to=newest.pk)
     return len(recipients)
+
+
+def _claim_notice(now) -> bool:
+    """Whether this process may send the next notice: one conditional UPDATE, so two never do."""
+    interval = timezone.timedelta(seconds=settings.DATELINE_COMMENTS_NOTICE_SECONDS)
+    due = Q(sent_at__isnull=True) | Q(sent_at__lte=now - interval)
+    if ModeratorNotice.objects.filter(due, pk=1).update(sent_at=now):
+        return True
+    _notice, created = ModeratorNotice.objects.get_or_create(pk=1, defaults={"sent_at": now})
+    return created
 
 
 @task()

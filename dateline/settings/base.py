@@ -237,6 +237,9 @@ DATELINE_COMMENTS_CAPTCHA_EXPIRES = 10 * 60
 # Rate limits and bans count an IPv6 reader by this network prefix (a provider gives each line a /64);
 # changing it forgets existing IPv6 address bans.
 DATELINE_COMMENTS_IPV6_PREFIX = env.int("DATELINE_COMMENTS_IPV6_PREFIX", default=64)
+# Moderators get at most one e-mail about the queue per this many seconds (0: one per comment); the
+# minute job tells them of what arrived in between.
+DATELINE_COMMENTS_NOTICE_SECONDS = env.int("DATELINE_COMMENTS_NOTICE_SECONDS", default=300)
 # Reverse proxies (IPs or CIDRs) whose X-Forwarded-For names the reader's address.
 DATELINE_TRUSTED_PROXIES = env.list("DATELINE_TRUSTED_PROXIES", default=[])
 

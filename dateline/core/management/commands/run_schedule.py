@@ -12,8 +12,9 @@ from django.db import close_old_connections
 
 logger = logging.getLogger(__name__)
 
-# In order: Wagtail's go-live and expiry times first, so the purges they queue can be retried at once.
-MINUTE_JOBS = ("publish_scheduled", "retry_purges")
+# In order: Wagtail's go-live and expiry times first, so the purges they queue can be retried at once;
+# then the moderators' notice of comments that arrived while notices were held back.
+MINUTE_JOBS = ("publish_scheduled", "retry_purges", "notify_moderators")
 
 
 def seconds_until_next_minute() -> float:
@@ -22,8 +23,8 @@ def seconds_until_next_minute() -> float:
 
 class Command(BaseCommand):
     help = (
-        "At the start of every minute, run Wagtail's publish_scheduled, then retry_purges where it is "
-        "installed; a job that fails is logged and the others still run. Stops on SIGTERM or Ctrl-C. "
+        "At the start of every minute, run Wagtail's publish_scheduled, then retry_purges and notify_moderators "
+        "where they are installed; a job that fails is logged and the others still run. Stops on SIGTERM or Ctrl-C. "
         "`make run` starts it beside the development server; in production the dateline-scheduled timer runs "
         "it with --once."
     )
