@@ -294,6 +294,15 @@ def test_backup_verify_command_says_it_was_verified(settings, tmp_path):
     assert len(list((tmp_path / "backups").glob("dateline-*.tar"))) == 1
 
 
+@pytest.mark.django_db
+def test_restore_verify_command_checks_an_archive_without_touching_the_site(archive, settings):
+    tables = table_count()
+    out = StringIO()
+    call_command("restore", "--verify", str(archive), stdout=out)
+    assert "match its manifest" in out.getvalue()
+    assert table_count() == tables
+
+
 # --- Bad input is refused, and nothing is written ----------------------------------------------------------
 
 
