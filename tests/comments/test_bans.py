@@ -192,3 +192,22 @@ def test_a_second_ban_after_a_moderators_decision_restores_that_decision(article
     services.lift_bans(Ban.objects.all())
 
     assert statuses(comment) == [CommentStatus.REJECTED]
+
+
+def test_a_ban_whose_time_is_up_is_lifted_by_the_minute_job_and_puts_back_what_it_hid(article):
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    from dateline.core.management.commands.run_schedule import MINUTE_JOBS
+
+    lapsed, lasting = CommentFactory(article=article), CommentFactory(article=article)
+    services.ban_commenters(Comment.objects.filter(pk=lapsed.pk), kinds={BanKind.EMAIL})
+    services.ban_commenters(Comment.objects.filter(pk=lasting.pk), kinds={BanKind.ADDRESS})
+    Ban.objects.filter(kind=BanKind.EMAIL).update(expires_at=timezone.now() - timezone.timedelta(minutes=1))
+    Ban.objects.filter(kind=BanKind.ADDRESS).update(expires_at=timezone.now() + timezone.timedelta(days=1))
+
+    call_command("lift_expired_bans")
+
+    assert statuses(lapsed, lasting) == [CommentStatus.APPROVED, CommentStatus.SPAM]
+    assert list(Ban.objects.values_list("kind", flat=True)) == [BanKind.ADDRESS]
+    assert "lift_expired_bans" in MINUTE_JOBS
