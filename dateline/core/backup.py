@@ -109,13 +109,15 @@ def write_backup(*, output: Path, include_media: bool = True, using: str = DEFAU
         tables = engine.dump(connections[using].settings_dict, dump)
         members: dict[str, dict] = {}
         fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "wb") as raw, tarfile.open(fileobj=raw, mode="w", format=tarfile.PAX_FORMAT) as tar:
-            members[dump.name] = _add_file(tar, dump.name, dump)
-            dump.unlink()
-            for name, file_path in _media_files(media_root):
-                members[name] = _add_file(tar, name, file_path)
-            manifest = _signed_manifest(engine=engine.vendor, tables=tables, members=members, media=media_root)
-            _add_bytes(tar, MANIFEST, json.dumps(manifest, indent=1, sort_keys=True).encode())
+        with os.fdopen(fd, "wb") as raw:
+            with tarfile.open(fileobj=raw, mode="w", format=tarfile.PAX_FORMAT) as tar:
+                members[dump.name] = _add_file(tar, dump.name, dump)
+                dump.unlink()
+                for name, file_path in _media_files(media_root):
+                    members[name] = _add_file(tar, name, file_path)
+                manifest = _signed_manifest(engine=engine.vendor, tables=tables, members=members, media=media_root)
+                _add_bytes(tar, MANIFEST, json.dumps(manifest, indent=1, sort_keys=True).encode())
+            # On disk before it takes its name: a crash never leaves a complete-looking, partial archive.
             raw.flush()
             os.fsync(raw.fileno())
         if path.exists():
