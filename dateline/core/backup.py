@@ -372,16 +372,15 @@ def _extract_all(archive: _Archive, staging: Path) -> tuple[Path, Path]:
 # --- Restoring ---------------------------------------------------------------------------------------
 
 
-def restore_backup(
-    *, archive: Path, using: str = DEFAULT_DB_ALIAS, check_signature: bool = True, media: bool = True
-) -> RestoreResult:
-    """Restore an archive into this site's database and MEDIA_ROOT, both of which must be empty.
+def restore_backup(*, archive: Path, check_signature: bool = True, media: bool = True) -> RestoreResult:
+    """Restore an archive into this site's (default) database and MEDIA_ROOT, both of which must be empty.
 
     Every byte of the archive is checked against its manifest before the database is touched. After
     the restore the row counts are compared with the manifest, a new purge epoch starts and the
     caches are emptied. Raises BackupError, leaving the target as it was unless the message says not.
     """
     started = time.monotonic()
+    using = DEFAULT_DB_ALIAS  # the purge epoch and the caches belong to the default database
     engine = _engine(using)
     connection = connections[using]
     media_root = _media_root() if media else None
