@@ -20,9 +20,9 @@ from django.utils import translation
 # C0 controls and DEL: no slug, id or search of ours contains them, and PostgreSQL refuses NUL.
 CONTROL_CHARACTERS = re.compile("[\x00-\x1f\x7f]")
 # Page numbers (our listings read ?page=, Wagtail's admin ?p=): anything but a number names no page,
-# and Wagtail's workflow editor turns one into a 500 (int("abc")).
+# and Wagtail's workflow editor turns one into a 500 (int("abc")). Django's list views also take "last".
 PAGE_NUMBER_PARAMETERS = ("page", "p")
-PAGE_NUMBER = re.compile(r"[0-9]{0,9}")
+PAGE_NUMBER = re.compile(r"[0-9]{0,9}|last")
 FORM_CONTENT_TYPES = ("multipart/form-data", "application/x-www-form-urlencoded")
 BODY_METHODS = frozenset({"POST", "PUT", "PATCH"})
 
