@@ -45,6 +45,10 @@ from django.db import DEFAULT_DB_ALIAS, DatabaseError, connections
 from django.db.migrations.executor import MigrationExecutor
 from django.db.utils import load_backend
 
+from .memo import memo
+from .models import PurgeCounter
+from .purge import purge_all_pages
+
 FORMAT = "dateline-backup"
 FORMAT_VERSION = 1
 MANIFEST = "manifest.json"
@@ -479,10 +483,6 @@ def start_new_purge_epoch() -> int:
     jumps to the clock in microseconds: above every generation a site counts one purge at a time,
     and above the epoch of any earlier restore.
     """
-    from .memo import memo
-    from .models import PurgeCounter
-    from .purge import purge_all_pages
-
     floor = time.time_ns() // 1000
     current = PurgeCounter.objects.filter(pk=1).values_list("generation", flat=True).first() or 0
     PurgeCounter.objects.update_or_create(pk=1, defaults={"generation": max(current, floor)})
