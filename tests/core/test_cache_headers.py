@@ -5,6 +5,7 @@ from bs4 import BeautifulSoup
 from django.utils.cache import cc_delim_re
 
 from dateline.core.headers import path_key
+from tests.core.test_cache_bypass_cookies import signed_pending_cookie
 from tests.news.factories import ArticlePageFactory, PersonFactory
 
 pytestmark = pytest.mark.django_db
@@ -73,7 +74,7 @@ def test_editor_with_a_session_gets_the_userbar_and_a_private_page(client, artic
 
 
 def test_reader_with_a_pending_comment_gets_a_private_page(client, article):
-    client.cookies["dateline_pending"] = "signed-value"
+    client.cookies["dateline_pending"] = signed_pending_cookie()
     directives = cache_control(client.get(article.url))
     assert "private" in directives
     assert "public" not in directives

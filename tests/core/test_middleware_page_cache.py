@@ -9,6 +9,7 @@ from django.test import Client
 from dateline.core.page_store import page_cache_key, read_page, store_page
 from dateline.core.purge import purge, purge_generation
 from tests.core.page_cache import page_cache  # noqa: F401
+from tests.core.test_cache_bypass_cookies import signed_pending_cookie
 from tests.news.factories import ArticlePageFactory
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache")]
@@ -77,7 +78,7 @@ def test_editor_pages_are_never_stored_for_readers(article, admin_user):
 
 def test_reader_with_pending_comment_bypasses_the_cache(client, article):
     client.get(article.url)
-    client.cookies["dateline_pending"] = "1"
+    client.cookies["dateline_pending"] = signed_pending_cookie()
     assert "X-Dateline-Cache" not in client.get(article.url)
 
 
