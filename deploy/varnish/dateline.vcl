@@ -63,8 +63,9 @@ sub vcl_recv {
     # DATELINE_MAX_URL_LENGTH: 8192
     # DATA_UPLOAD_MAX_MEMORY_SIZE: 10485760
     # DATELINE_MAX_UPLOAD_REQUEST_SIZE: 22020096
-    # A request line or headers past varnishd's http_req_size (32 KB by default) are refused before
-    # VCL runs: the connection is closed.
+    # A request line or headers past varnishd's http_req_size are refused before VCL runs (the
+    # connection is closed): deploy/ starts varnishd with 64 KB, so every URL between the app's limit
+    # and that gets this 414.
     if (req.url ~ "^.{8193}") {
         return (synth(414));
     }
