@@ -14,6 +14,7 @@ from django.http import HttpRequest
 from wagtail.models import Page
 
 from dateline.news.models import ArticlePage, Person
+from dateline.news.models.articles import in_name_order
 from dateline.news.queries import page_urls
 
 from .content import feed_html
@@ -92,7 +93,7 @@ def _item(article: ArticlePage, *, request: HttpRequest, full: bool, url: str, s
         updated=article.last_published_at or article.published_at,
         language=article.locale.language_code,
         authors=article.authors,
-        categories=[section_title] + [tag.name for tag in article.tags.all()],
+        categories=[section_title] + [tag.name for tag in in_name_order(article.tags.all())],
         image=_image(article, request),
         content_html=feed_html(article, request=request) if full else None,
     )

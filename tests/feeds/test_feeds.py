@@ -188,6 +188,14 @@ def test_tag_feed_has_only_stories_with_that_tag(client, story):
     assert [entry.title for entry in feed.entries] == ["About floods"]
 
 
+def test_an_items_categories_are_its_section_then_its_tags_in_alphabetical_order(client, story):
+    tagged = story(title="Storm")
+    tagged.tags.add("zambezi", "Harbour", "alerts")
+    tagged.save()
+    _, feed = parsed(client, "/feeds/rss.xml")
+    assert [tag.term for tag in feed.entries[0].tags] == ["World", "alerts", "Harbour", "zambezi"]
+
+
 def test_person_feed_has_the_stories_they_wrote(client, story):
     writer = PersonFactory(name="Ana Pérez", slug="ana-perez")
     story(title="By Ana", authors=[writer])

@@ -78,6 +78,11 @@ class ArticlePageForm(WagtailAdminPageForm):
         headline.error_messages["required"] = _("Write a headline: an article cannot be saved without one.")
 
 
+def in_name_order(tags) -> list:
+    """Tags sorted by name (then id), the same in every process and after a restore."""
+    return sorted(tags, key=lambda tag: (tag.name.casefold(), tag.pk))
+
+
 class ArticlePage(CacheKeysMixin, MemoizedViewRestrictionsMixin, Page):
     """A news story: headline, standfirst, dateline, byline, lead photo, body, tags and comments switch."""
 
@@ -202,8 +207,9 @@ class ArticlePage(CacheKeysMixin, MemoizedViewRestrictionsMixin, Page):
 
     @cached_property
     def tag_list(self) -> list:
-        """The tags, fetched once for everything one render shows them in (meta, footer, JSON-LD, keys)."""
-        return list(self.tags.all())
+        """The tags, fetched once for everything one render shows them in (meta, footer, JSON-LD, keys),
+        in alphabetical order: the database returns them in whatever order its plan gives."""
+        return in_name_order(self.tags.all())
 
     @property
     def effective_outlet_code(self) -> str:
