@@ -42,9 +42,11 @@ def _english_by_default():
 def home(db) -> HomePage:
     """The English front page as the default site's root.
 
-    The migrations make it; transactional tests flush the database between tests, so it is rebuilt
-    here when missing.
+    The migrations make it, and the root collection photos and documents go in; transactional tests
+    flush the database between tests, so both are rebuilt here when missing.
     """
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
     locale, _ = Locale.objects.get_or_create(language_code="en")
     home = HomePage.objects.filter(locale=locale).first()
     if home is None:
