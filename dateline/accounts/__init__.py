@@ -1,1 +1,2 @@
-"""Newsroom accounts: the custom User and the Reporters and Editors groups. Knows only core."""
+"""Newsroom accounts: the custom User, the Reporters and Editors groups, and the door to the admin
+(second factor, sign-in throttling and its audit log, staff sessions). Knows only core."""

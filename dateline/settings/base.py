@@ -4,6 +4,7 @@ The defaults give a working site on SQLite (WAL) and a local-memory cache; produ
 DATABASE_URL, REDIS_URL, SECRET_KEY and ALLOWED_HOSTS. Every variable is listed in the README.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
@@ -53,6 +54,11 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_tasks",
+    # Staff sign-in: second factor (TOTP and recovery codes) and throttling (dateline.accounts).
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "axes",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -74,14 +80,20 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    # Staff sessions end after inactivity; the admin asks for the second factor (dateline.accounts).
+    "dateline.accounts.middleware.IdleSessionMiddleware",
+    "dateline.accounts.middleware.SecondFactorMiddleware",
     # Control characters, over-long URLs and oversize bodies get 400, 414, 413 before any lookup.
     "dateline.core.guards.RequestGuardMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Finds an article in one query before Wagtail walks the page tree (news.routing).
     "dateline.news.routing.ArticleRouteMiddleware",
+    # Turns a sign-in refused for too many failures into our "try again later" page (last, as axes asks).
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "dateline.urls"
@@ -143,6 +155,8 @@ if REDIS_URL:
     CACHES = {
         "default": {**_redis, "KEY_PREFIX": "dl"},
         "renditions": {**_redis, "KEY_PREFIX": "dlr", "TIMEOUT": 60 * 60 * 24 * 7},
+        # Sign-in and password-reset counters (dateline.accounts), shared by every app process.
+        "logins": {**_redis, "KEY_PREFIX": "dla"},
     }
     DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
@@ -168,6 +182,44 @@ else:
         "LOCATION": str(DATA_DIR / "cache" / "pages"),
         "OPTIONS": {"MAX_ENTRIES": 10000},
     }
+    # Sign-in and password-reset counters, shared by every app process without Redis too.
+    CACHES["logins"] = {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": str(DATA_DIR / "cache" / "logins"),
+    }
+
+# Staff sign-in (dateline.accounts, docs/deployment.md "Staff sign-in"). The throttle refuses even the
+# right password once a username or an address has failed too often, until the cool-down has passed.
+AUTHENTICATION_BACKENDS = [
+    "dateline.accounts.backends.SignInThrottleBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+DATELINE_LOGIN_FAILURE_LIMIT = env.int("DATELINE_LOGIN_FAILURE_LIMIT", default=5)
+DATELINE_LOGIN_COOLOFF_MINUTES = env.int("DATELINE_LOGIN_COOLOFF_MINUTES", default=15)
+AXES_FAILURE_LIMIT = DATELINE_LOGIN_FAILURE_LIMIT
+AXES_COOLOFF_TIME = timedelta(minutes=DATELINE_LOGIN_COOLOFF_MINUTES)
+# Counted apart: too many failures for one username, or from one address, each lock the door.
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+# Counters in the cache (keys are hashes): no client address is written to the database.
+AXES_HANDLER = "axes.handlers.cache.AxesCacheHandler"
+AXES_CACHE = "logins"
+# The reader-address logic the comments use: X-Forwarded-For only from DATELINE_TRUSTED_PROXIES.
+AXES_CLIENT_IP_CALLABLE = "dateline.comments.privacy.client_address"
+AXES_LOCKOUT_CALLABLE = "dateline.accounts.views.locked_out"
+AXES_RESET_ON_SUCCESS = True
+# Says "too many failures, paused for N minutes" on the sign-in page instead of "didn't match".
+WAGTAILADMIN_USER_LOGIN_FORM = "dateline.accounts.forms.SignInForm"
+AXES_VERBOSE = False
+# Password reset e-mails: at most this many per address and per e-mail address ("count/seconds").
+DATELINE_PASSWORD_RESET_RATE = env.str("DATELINE_PASSWORD_RESET_RATE", default="3/3600")
+# Editors and administrators must pass a second factor (an authenticator app or a recovery code)
+# before any admin page; false lets them in with the password alone. Reporters may opt in.
+DATELINE_STAFF_2FA = env.bool("DATELINE_STAFF_2FA", default=True)
+OTP_TOTP_ISSUER = DATELINE_SITE_NAME
+# A staff session ends after this many minutes without a request, and in any case after
+# SESSION_COOKIE_AGE seconds (12 hours unless set).
+DATELINE_STAFF_IDLE_MINUTES = env.int("DATELINE_STAFF_IDLE_MINUTES", default=60)
+SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=60 * 60 * 12)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -23,6 +23,7 @@ if not REDIS_URL:
         **CACHES,
         "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
         "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pages"},
+        "logins": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "logins"},
     }
 # The app page cache stays off so tests that change content without publishing see it at once;
 # tests/core/test_cache*.py switch it on.
@@ -31,3 +32,8 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 # Serve static files straight from the apps, without collectstatic.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# Tests that log staff in with force_login or admin_client meet the admin as before; tests/accounts
+# switch the second factor on to test it.
+DATELINE_STAFF_2FA = False
+# Sign-in counters live in a per-process cache here; production shares them through Redis.
+SILENCED_SYSTEM_CHECKS = ["axes.W001"]
