@@ -74,3 +74,9 @@ class Command(BaseCommand):
         self.stdout.write(f"Site:  {base_url}/")
         self.stdout.write(f"Admin: {base_url}/admin/")
         self.stdout.write(f"Login: {ADMIN_USERNAME} / {DEMO_PASSWORD}  (also {others}, same password)")
+        if settings.DATELINE_STAFF_2FA:
+            self.stdout.write(
+                "Two-factor: admin and editor set up an authenticator app (any TOTP app) at their first "
+                "sign-in and then type its code each time; reporter needs only the password. "
+                "DATELINE_STAFF_2FA=false make run skips it; `manage.py reset_2fa USERNAME` starts over."
+            )
