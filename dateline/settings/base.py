@@ -8,6 +8,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import environ
+from csp.constants import NONCE
 from django.utils.translation import gettext_lazy as _
 
 from dateline.search.config import search_backends
@@ -70,6 +71,10 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Above the page cache, so error pages, the 503 page and cached pages carry them too (core.security_headers).
+    "dateline.core.security_headers.PermissionsPolicyMiddleware",
+    "dateline.core.security_headers.ContentSecurityPolicyMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Serves cached pages to anonymous readers before any session, auth, CSRF or locale work.
     "dateline.core.middleware.PageCacheMiddleware",
@@ -82,8 +87,6 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "csp.middleware.CSPMiddleware",
     # Staff sessions end after inactivity; the admin asks for the second factor (dateline.accounts).
     "dateline.accounts.middleware.IdleSessionMiddleware",
     "dateline.accounts.middleware.SecondFactorMiddleware",
@@ -384,10 +387,8 @@ vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default=f"{DATELINE_SITE_NAME} <newsroom@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
-# Security headers. The public site runs no inline script or style; the admin is exempt
-# because Wagtail's admin needs inline styles.
+# Security headers (dateline.core.security_headers). The public site runs no inline script or style.
 CONTENT_SECURITY_POLICY = {
-    "EXCLUDE_URL_PREFIXES": ["/admin/", "/django-admin/"],
     "DIRECTIVES": {
         # Scripts, styles, fonts and fetches fall back to default-src: only our own origin. Not
         # repeated per directive, since every shared response carries the header.
@@ -404,6 +405,53 @@ CONTENT_SECURITY_POLICY = {
         "base-uri": ["'self'"],
         "object-src": ["'none'"],
     },
+}
+# Wagtail's and Django's admins, except previews (they keep the policy of the page they show).
+DATELINE_ADMIN_PATH_PREFIXES = ["/admin/", "/django-admin/"]
+DATELINE_ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'", NONCE, "'report-sample'"],
+        # Jcrop (the focal point tool) probes event support by setting onX="return;" on a detached
+        # element; that handler, which does nothing, is the only one allowed.
+        "script-src-attr": ["'unsafe-hashes'", "'sha256-i+qr4lq34KgNHiW62lWi9aInEBwiEOrfCzaNPCvkqD8='"],
+        "style-src": ["'self'", "'report-sample'"],
+        # Draftail (rich text) writes <style> elements, one of them naming the focused block's random
+        # key, so no hash can allow it. Style attributes stay refused (style-src).
+        "style-src-elem": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "blob:"],
+        "frame-src": ["'self'"],
+        "frame-ancestors": ["'self'"],
+        "form-action": ["'self'"],
+        "base-uri": ["'self'"],
+        "object-src": ["'none'"],
+    },
+}
+# Staff avatars are their own uploads or Wagtail's default, never Gravatar: the admin's policy loads
+# images from this origin only, and no editor's e-mail hash goes to a third party.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# Browser features no page of Dateline uses, off for the page and every frame it embeds. Video
+# embeds keep what their players need (autoplay, fullscreen, encrypted-media, picture-in-picture).
+DATELINE_PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "browsing-topics",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "hid",
+        "idle-detection",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "screen-wake-lock",
+        "serial",
+        "usb",
+        "xr-spatial-tracking",
+    )
 }
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
