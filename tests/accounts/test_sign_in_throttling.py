@@ -2,11 +2,13 @@
 password then signed in; password reset could be requested without limit."""
 
 import datetime as dt
+import io
 
 import pytest
 import time_machine
 from bs4 import BeautifulSoup
 from django.core import mail
+from django.core.management import call_command
 
 from dateline.accounts.models import SignInEvent
 
@@ -74,6 +76,17 @@ def test_lock_out_ends_after_the_cool_down(client, editor, settings):
 
         clock.shift(dt.timedelta(minutes=settings.DATELINE_LOGIN_COOLOFF_MINUTES + 1))
         assert sign_in(client, "editor", PASSWORD).status_code == 302
+
+
+def test_an_administrator_lifts_a_usernames_lock_for_other_addresses(client, editor, settings):
+    for _attempt in range(settings.DATELINE_LOGIN_FAILURE_LIMIT):
+        sign_in(client, "editor", "wrong-password", address="198.51.100.9")
+
+    call_command("axes_reset_username", "editor", stdout=io.StringIO())
+
+    # The address the failures came from waits out the cool-down; any other lets the editor in.
+    assert sign_in(client, "editor", PASSWORD, address="198.51.100.9").status_code == 429
+    assert sign_in(client, "editor", PASSWORD, address="192.0.2.77").status_code == 302
 
 
 def test_sign_ins_and_failures_are_logged_without_password_or_address(client, editor):

@@ -9,8 +9,8 @@ from dateline.accounts.two_factor import reset_second_factor
 class Command(BaseCommand):
     help = (
         "Remove a staff member's authenticator app and recovery codes (lost phone, no codes left) and sign "
-        "them out everywhere. At their next sign-in they set up a new app. To lift a sign-in lock-out, run "
-        "`dateline axes_reset_username USERNAME` instead."
+        "them out everywhere. At their next sign-in they set up a new app. To lift a sign-in lock-out on a "
+        "username, run `dateline axes_reset_username USERNAME` instead."
     )
 
     def add_arguments(self, parser):
