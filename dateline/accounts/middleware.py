@@ -31,7 +31,8 @@ OPEN_BEFORE_SECOND_FACTOR = {
     "accounts:verify",
     "accounts:set_up",
 }
-OTHER_ADMIN_PREFIXES = ("/django-admin/",)
+# Besides Wagtail's admin: Django's, and documents (a private collection must not open to a password alone).
+OTHER_GUARDED_PREFIXES = ("/django-admin/", "/documents/")
 
 
 def _has_session(request) -> bool:
@@ -74,8 +75,9 @@ class IdleSessionMiddleware:
 
 
 class SecondFactorMiddleware:
-    """Before any admin page, a signed-in person who has a second factor must pass it, and an Editor
-    or administrator without one must set one up (unless DATELINE_STAFF_2FA is off)."""
+    """Before any admin page or document, a signed-in person who has a second factor must pass it,
+    and an Editor or administrator without one must set one up (unless DATELINE_STAFF_2FA is off).
+    Readers are never signed in, so they never meet it."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -84,7 +86,7 @@ class SecondFactorMiddleware:
         return self.get_response(request)
 
     def process_view(self, request, view_func, view_args, view_kwargs):
-        if not request.path_info.startswith((reverse("wagtailadmin_home"), *OTHER_ADMIN_PREFIXES)):
+        if not request.path_info.startswith((reverse("wagtailadmin_home"), *OTHER_GUARDED_PREFIXES)):
             return None
         match = request.resolver_match
         if match is not None and match.view_name in OPEN_BEFORE_SECOND_FACTOR:

@@ -47,6 +47,19 @@ def test_the_icons_and_translations_the_set_up_page_loads_are_served_before_the_
     assert client.get(reverse("wagtailadmin_javascript_catalog")).status_code == 200
 
 
+def test_documents_wait_for_the_second_factor_too(client, editor):
+    from django.core.files.base import ContentFile
+    from wagtail.documents import get_document_model
+
+    document = get_document_model().objects.create(title="Budget", file=ContentFile(b"figures", name="budget.txt"))
+    enrolled(editor)
+    sign_in(client, "editor")
+
+    assert _path(client.get(document.url)) == "/admin/security/verify/"
+    client.logout()
+    assert client.get(document.url).status_code == 200
+
+
 def test_administrator_is_sent_to_set_up_too(client, admin_user):
     client.force_login(admin_user)
 
