@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import re
 
+from csp.constants import HEADER, HEADER_REPORT_ONLY
 from csp.middleware import CSPMiddleware, PolicyParts
 from csp.utils import default_config
 from django.conf import settings
@@ -60,7 +61,13 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
     def process_response(self, request: HttpRequest, response: HttpResponseBase) -> HttpResponseBase:
         if is_admin_path(request.path_info) and _is_html(response):
             _add_nonces(request, response)
-        return super().process_response(request, response)
+        response = super().process_response(request, response)
+        # django-csp joins directives in set order, which differs between processes: sort them, so
+        # every process sends the same header for the same policy.
+        for header in (HEADER, HEADER_REPORT_ONLY):
+            if header in response:
+                response.headers[header] = "; ".join(sorted(response[header].split("; ")))
+        return response
 
     def get_policy_parts(
         self, request: HttpRequest, response: HttpResponseBase, report_only: bool = False

@@ -133,6 +133,11 @@ def test_admin_scripts_run_only_from_our_origin_or_with_the_nonce(editor_client)
     assert "'unsafe-inline'" not in policy["style-src"]
 
 
+def test_every_process_sends_the_policy_in_the_same_order(reader, article):
+    parts = reader.get(article.url)["Content-Security-Policy"].split("; ")
+    assert parts == sorted(parts)
+
+
 def test_public_pages_keep_their_strict_policy(reader, article):
     policy = directives(reader.get(article.url))
     assert policy["default-src"] == ["'self'"]
