@@ -189,8 +189,24 @@ sub vcl_backend_error {
     return (deliver);
 }
 
+# The security headers the app sends on every response (dateline.core.security_headers), on the
+# pages Varnish writes itself: they run no script and load nothing, so their policy allows nothing.
+sub dateline_security_headers {
+    set resp.http.Content-Security-Policy = "default-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+    set resp.http.X-Content-Type-Options = "nosniff";
+    set resp.http.Referrer-Policy = "strict-origin-when-cross-origin";
+    set resp.http.X-Frame-Options = "DENY";
+    # As DATELINE_PERMISSIONS_POLICY (dateline/settings/base.py).
+    set resp.http.Permissions-Policy = "accelerometer=(), browsing-topics=(), camera=(), display-capture=(), geolocation=(), gyroscope=(), hid=(), idle-detection=(), magnetometer=(), microphone=(), midi=(), payment=(), screen-wake-lock=(), serial=(), usb=(), xr-spatial-tracking=()";
+}
+
 sub dateline_unavailable_page {
     set beresp.status = 503;
+    set beresp.http.Content-Security-Policy = "default-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+    set beresp.http.X-Content-Type-Options = "nosniff";
+    set beresp.http.Referrer-Policy = "strict-origin-when-cross-origin";
+    set beresp.http.X-Frame-Options = "DENY";
+    set beresp.http.Permissions-Policy = "accelerometer=(), browsing-topics=(), camera=(), display-capture=(), geolocation=(), gyroscope=(), hid=(), idle-detection=(), magnetometer=(), microphone=(), midi=(), payment=(), screen-wake-lock=(), serial=(), usb=(), xr-spatial-tracking=()";
     set beresp.http.Content-Type = "text/html; charset=utf-8";
     set beresp.http.Retry-After = "30";
     set beresp.http.Cache-Control = "no-store";
@@ -232,6 +248,7 @@ sub dateline_refused_page {
 
 sub vcl_synth {
     if (resp.status == 413 || resp.status == 414) {
+        call dateline_security_headers;
         call dateline_refused_page;
         return (deliver);
     }
@@ -241,6 +258,7 @@ sub vcl_synth {
         return (restart);
     }
     if (resp.status == 503) {
+        call dateline_security_headers;
         set resp.http.Content-Type = "text/html; charset=utf-8";
         set resp.http.Retry-After = "30";
         set resp.http.Cache-Control = "no-store";

@@ -8,6 +8,7 @@ private folder, nor pytest's tmp_path: it is always given copies in a folder any
 """
 
 import os
+import re
 import shutil
 import subprocess
 import tempfile
@@ -79,3 +80,11 @@ def test_the_local_stack_script_is_valid_bash():
         ["/bin/bash", "-n", str(REPO / "deploy/local-stack")], capture_output=True, text=True, check=False
     )
     assert result.returncode == 0, result.stderr
+
+
+def test_the_pages_varnish_writes_itself_carry_the_apps_permissions_policy(settings):
+    from dateline.core.security_headers import permissions_policy
+
+    vcl = (REPO / "deploy/varnish/dateline.vcl").read_text()
+    written = set(re.findall(r'set (?:be)?resp\.http\.Permissions-Policy = "([^"]*)";', vcl))
+    assert written == {permissions_policy(settings.DATELINE_PERMISSIONS_POLICY)}
