@@ -206,6 +206,10 @@ AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 # Counters in the cache (keys are hashes): no client address is written to the database.
 AXES_HANDLER = "axes.handlers.cache.AxesCacheHandler"
 AXES_CACHE = "logins"
+# django-axes warns about any file cache: its increments are not atomic, so a burst of simultaneous
+# attempts can be counted short. Every process of a one-host site shares it, which is what the
+# throttle needs; Redis (REDIS_URL) makes the counts exact.
+SILENCED_SYSTEM_CHECKS = [] if REDIS_URL else ["axes.W001"]
 # The reader-address logic the comments use: X-Forwarded-For only from DATELINE_TRUSTED_PROXIES.
 AXES_CLIENT_IP_CALLABLE = "dateline.comments.privacy.client_address"
 AXES_LOCKOUT_CALLABLE = "dateline.accounts.views.locked_out"

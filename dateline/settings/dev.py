@@ -9,5 +9,3 @@ STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.s
 # Serve static files straight from the apps, without collectstatic.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
-# The sign-in counters sit in a file cache without Redis; django-axes wants Redis in production.
-SILENCED_SYSTEM_CHECKS = ["axes.W001"]

@@ -3,7 +3,7 @@
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import SECRET_KEY, env
+from .base import SECRET_KEY, SILENCED_SYSTEM_CHECKS, env
 
 DEBUG = False
 # Placeholders that example files and tutorials ship: a key anyone can read signs nothing.
@@ -30,4 +30,4 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=False)
 # Preloading binds the whole domain and its subdomains to HTTPS for months and is slow to undo, so it
 # stays the operator's opt-in (SECURE_HSTS_PRELOAD); Django's reminder about it is not a code fault.
-SILENCED_SYSTEM_CHECKS = ["security.W021"]
+SILENCED_SYSTEM_CHECKS = [*SILENCED_SYSTEM_CHECKS, "security.W021"]

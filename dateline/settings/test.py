@@ -35,5 +35,3 @@ WHITENOISE_AUTOREFRESH = True
 # Tests that log staff in with force_login or admin_client meet the admin as before; tests/accounts
 # switch the second factor on to test it.
 DATELINE_STAFF_2FA = False
-# Sign-in counters live in a per-process cache here; production shares them through Redis.
-SILENCED_SYSTEM_CHECKS = ["axes.W001"]
