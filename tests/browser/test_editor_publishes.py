@@ -77,8 +77,11 @@ def choose_in_modal(page, name):
 
 
 def test_editor_publishes_an_article_and_readers_see_every_element(
-    live_server, page, section, editor, photo_file, results_dir
+    live_server, page, section, editor, photo_file, results_dir, settings
 ):
+    # Wagtail 8 autosaves a new page every 500 ms; a preview posted to the add view after that found
+    # the slug taken ("Preview not available"). This flow is about publishing: autosave is off here.
+    settings.WAGTAIL_AUTOSAVE_INTERVAL = 0
     NewsroomSettings.objects.update_or_create(site=section.get_site(), defaults={"outlet_code": "RHC"})
     PersonFactory(name="Sam Okafor", slug="sam-okafor", role="Night editor")
     page.set_default_timeout(15_000)
