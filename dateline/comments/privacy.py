@@ -84,6 +84,14 @@ def client_address(request: HttpRequest) -> str:
     return address
 
 
+def client_network(request: HttpRequest) -> str:
+    """The reader's address as limits count it: an IPv4 address, or the IPv6 network of
+    DATELINE_COMMENTS_IPV6_PREFIX bits (a provider gives each line a /64 to choose addresses from).
+    Staff sign-in throttling counts by it too (AXES_CLIENT_IP_CALLABLE)."""
+    address = client_address(request)
+    return subscriber_network(address) if address else address
+
+
 @dataclass(frozen=True)
 class ClientInfo:
     """What we know about the device that posted: a keyed hash of its address (or IPv6 network),

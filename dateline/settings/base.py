@@ -210,8 +210,9 @@ AXES_CACHE = "logins"
 # attempts can be counted short. Every process of a one-host site shares it, which is what the
 # throttle needs; Redis (REDIS_URL) makes the counts exact.
 SILENCED_SYSTEM_CHECKS = [] if REDIS_URL else ["axes.W001"]
-# The reader-address logic the comments use: X-Forwarded-For only from DATELINE_TRUSTED_PROXIES.
-AXES_CLIENT_IP_CALLABLE = "dateline.comments.privacy.client_address"
+# The reader-address logic the comments use: X-Forwarded-For only from DATELINE_TRUSTED_PROXIES,
+# IPv6 counted by its /64 (DATELINE_COMMENTS_IPV6_PREFIX).
+AXES_CLIENT_IP_CALLABLE = "dateline.comments.privacy.client_network"
 AXES_LOCKOUT_CALLABLE = "dateline.accounts.views.locked_out"
 AXES_RESET_ON_SUCCESS = True
 # Says "too many failures, paused for N minutes" on the sign-in page instead of "didn't match".

@@ -56,6 +56,15 @@ def test_failures_from_one_address_lock_it_for_every_username(client, editor, re
     assert sign_in(client, "reporter", PASSWORD, address="192.0.2.77").status_code == 302
 
 
+def test_failures_from_one_ipv6_line_count_together_whatever_the_interface_id(client, reporter, settings):
+    # A provider gives each line a /64: a guesser picks a new address in it for every attempt.
+    for attempt in range(settings.DATELINE_LOGIN_FAILURE_LIMIT):
+        sign_in(client, f"guess-{attempt}", "wrong-password", address=f"2001:db8:5:6::{attempt + 1:x}")
+
+    assert sign_in(client, "reporter", PASSWORD, address="2001:db8:5:6::99").status_code == 429
+    assert sign_in(client, "reporter", PASSWORD, address="2001:db8:5:7::1").status_code == 302
+
+
 def test_behind_a_trusted_proxy_the_forwarded_address_is_counted(client, reporter, settings):
     settings.DATELINE_TRUSTED_PROXIES = ["10.0.0.0/8"]
     for attempt in range(settings.DATELINE_LOGIN_FAILURE_LIMIT):
