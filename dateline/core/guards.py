@@ -14,8 +14,8 @@ from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooMany
 from django.core.paginator import InvalidPage
 from django.http import Http404, HttpRequest, HttpResponse
 from django.http.multipartparser import MultiPartParserError
-from django.template.loader import render_to_string
-from django.utils import translation
+
+from .views import error_page
 
 # C0 controls and DEL: no slug, id or search of ours contains them, and PostgreSQL refuses NUL.
 CONTROL_CHARACTERS = re.compile("[\x00-\x1f\x7f]")
@@ -83,16 +83,7 @@ def _body_refusal(request: HttpRequest) -> HttpResponse | None:
 
 def refused(request: HttpRequest, status: int) -> HttpResponse:
     """Our own error page for a refused request; it reads nothing from the database."""
-    language = translation.get_language() or settings.LANGUAGE_CODE
-    context = {
-        "LANGUAGE_CODE": language,
-        "site_name": settings.DATELINE_SITE_NAME,
-        "home_url": "/" if language == settings.LANGUAGE_CODE else f"/{language}/",
-        "max_megabytes": max_body_size(request.path) // (1024 * 1024),
-    }
-    response = HttpResponse(render_to_string(f"{status}.html", context), status=status)
-    response.headers["Cache-Control"] = "no-store"
-    return response
+    return error_page(status, max_megabytes=max_body_size(request.path) // (1024 * 1024))
 
 
 class RequestGuardMiddleware:
