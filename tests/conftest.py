@@ -11,6 +11,9 @@ from dateline.home.models import HomePage
 
 from .news.factories import ArticlePageFactory, SectionPageFactory
 
+# The password of the editor and reporter fixtures.
+STAFF_PASSWORD = "correct-horse-battery"
+
 
 @pytest.fixture(autouse=True)
 def _media_in_tmp(settings, tmp_path):
@@ -108,7 +111,7 @@ def _newsroom_member(group_name: str, username: str):
         Collection.add_root(name="Root")
     reporters, editors = ensure_newsroom_groups()
     user = get_user_model().objects.create_user(
-        username=username, email=f"{username}@newsroom.test", password="correct-horse-battery"
+        username=username, email=f"{username}@newsroom.test", password=STAFF_PASSWORD
     )
     user.groups.add(editors if group_name == "Editors" else reporters)
     return user

@@ -5,7 +5,7 @@ from bs4 import BeautifulSoup
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-PASSWORD = "correct-horse-battery"
+from tests.conftest import STAFF_PASSWORD as PASSWORD
 
 
 @pytest.fixture

@@ -14,11 +14,11 @@ from wagtail.models import Collection
 from dateline.comments.models import Comment, CommentStatus
 from dateline.news.models import ArticlePage
 from dateline.photos.models import Photo
+from tests.browser.admin import sign_in, wait_until
 from tests.comments.factories import CommentFactory
 from tests.news.factories import ArticlePageFactory, PersonFactory
 from tests.photos.factories import PhotoFactory
 
-PASSWORD = "correct-horse-battery"
 # Two shared cores: give the admin's asynchronous steps (upload, preview) time to finish.
 expect.set_options(timeout=15_000)
 
@@ -66,26 +66,10 @@ def violations(page):
         print("CSP:", violation)  # noqa: T201
 
 
-def sign_in(page, base_url, username):
-    page.goto(base_url + "/admin/login/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    expect(page.get_by_role("heading", level=1)).to_be_visible()
-
-
 def settle(page):
     """Let the admin's asynchronous requests and any late violation reports arrive."""
     page.wait_for_load_state("load")
     page.wait_for_timeout(500)
-
-
-def wait_until(page, condition, seconds=10):
-    for _ in range(seconds * 10):
-        if condition():
-            return
-        page.wait_for_timeout(100)
-    raise AssertionError("the admin did not save in time")
 
 
 def saved_body(title):

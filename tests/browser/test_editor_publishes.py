@@ -15,11 +15,11 @@ from playwright.sync_api import expect
 from dateline.core.models import NewsroomSettings
 from dateline.news.models import ArticlePage, Person
 from dateline.photos.models import Photo
+from tests.browser.admin import sign_in, wait_until
 from tests.news.factories import PersonFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-PASSWORD = "correct-horse-battery"
 # Two shared cores: give the admin's asynchronous steps (upload, preview) time to finish.
 expect.set_options(timeout=15_000)
 
@@ -29,23 +29,6 @@ def photo_file(tmp_path):
     path = tmp_path / "harbour.jpg"
     Image.new("RGB", (1600, 900), "teal").save(path, "JPEG")
     return path
-
-
-def wait_until(page, condition, seconds=10):
-    """Poll the database while the browser finishes an asynchronous save."""
-    for _ in range(seconds * 10):
-        if condition():
-            return
-        page.wait_for_timeout(100)
-    raise AssertionError("the admin did not save in time")
-
-
-def sign_in(page, base_url, username):
-    page.goto(base_url + "/admin/login/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    expect(page.get_by_role("heading", level=1)).to_be_visible()
 
 
 def upload_photo(page, base_url, photo_file):

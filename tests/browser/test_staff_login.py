@@ -8,7 +8,8 @@ import pytest
 from django_otp.oath import TOTP
 from playwright.sync_api import expect
 
-PASSWORD = "correct-horse-battery"
+from tests.browser.admin import submit_sign_in as sign_in
+
 expect.set_options(timeout=15_000)
 
 RECORD_VIOLATIONS = """
@@ -29,13 +30,6 @@ def violations(page):
 @pytest.fixture
 def second_factor_on(settings):
     settings.DATELINE_STAFF_2FA = True
-
-
-def sign_in(page, base_url, username, password=PASSWORD):
-    page.goto(base_url + "/admin/login/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(password)
-    page.get_by_role("button", name="Sign in").click()
 
 
 def code_for(secret_text: str, steps_ahead: int = 0) -> str:
