@@ -37,6 +37,8 @@ INSTALLED_APPS = [
     "dateline.feeds",
     "dateline.search",
     "dateline.home",
+    "dateline.ingest",
+    "dateline.ingest.wordpress",
     "dateline.demo",
     "wagtail.contrib.settings",
     "wagtail.contrib.redirects",
