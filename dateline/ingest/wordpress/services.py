@@ -1,0 +1,729 @@
+"""The WordPress import: a WXR export and its uploads folder become sections, people, photos, articles,
+comments and redirects, keyed by WordPress IDs so a second run updates instead of duplicating.
+
+Two passes over the file, each streaming: the first checks the whole file is readable (so a bad
+file is refused before anything is written) and remembers the attachments; the second imports the
+posts, each in its own transaction, skipping and reporting an item that fails.
+
+Caches: new articles are written without Wagtail's publish signal, so no per-article purge runs;
+a changed live article still purges itself as it is saved. One purge of every page follows the
+import (`purge_all_pages`), in the final transaction, so caches see the archive when it is there.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import ipaddress
+import logging
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable
+from contextlib import nullcontext
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+from zoneinfo import ZoneInfo
+
+import nh3
+from django.contrib.auth.models import Group
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import Truncator, slugify
+from django.utils.translation import gettext as _
+from wagtail import hooks
+from wagtail.contrib.redirects.models import Redirect
+from wagtail.models import Page, PageViewRestriction, Revision, Site
+
+from dateline.accounts.roles import EDITORS, REPORTERS
+from dateline.comments.models import BODY_MAX_LENGTH, NAME_MAX_LENGTH, Comment, CommentStatus
+from dateline.comments.privacy import hash_address, hash_email, normalise_email
+from dateline.comments.text import body_fingerprint
+from dateline.core.purge import purge_all_pages
+from dateline.news.models import ArticleAuthor, ArticlePage, Person, SectionPage
+from dateline.photos.models import Photo
+
+from . import media
+from .body import convert_body
+from .models import ImportedItem, ItemKind, Pingback, PingbackKind
+from .wxr import Item, WXRReader
+
+logger = logging.getLogger(__name__)
+
+# The hook a front page registers to pin stories (home sits beside ingest, so it is not imported):
+# fn(articles: list[ArticlePage]) -> None.
+PIN_HOOK = "dateline_pin_articles"
+STANDFIRST_MAX_LENGTH = 400
+
+COMMENT_STATUS = {
+    "1": CommentStatus.APPROVED,
+    "approve": CommentStatus.APPROVED,
+    "0": CommentStatus.PENDING,
+    "hold": CommentStatus.PENDING,
+    "spam": CommentStatus.SPAM,
+    "trash": CommentStatus.REJECTED,
+    "post-trashed": CommentStatus.REJECTED,
+}
+IMPORTED_STATUSES = {"publish", "private", "future", "draft", "pending"}
+WITH_REDIRECTS = {"publish", "private", "future"}
+
+
+class ImportRefused(Exception):
+    """The import cannot start; the message says why, for the person running it."""
+
+
+@dataclass
+class ImportReport:
+    """What an import did (or, in a dry run, would do)."""
+
+    dry_run: bool = False
+    counts: Counter = field(default_factory=Counter)  # (kind, outcome) -> n
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # (item, reason)
+    notes: list[tuple[str, str]] = field(default_factory=list)  # (item, what the body conversion changed)
+    missing_files: list[tuple[str, str]] = field(default_factory=list)  # (item, file)
+    redirects: int = 0
+
+    def count(self, kind: str, outcome: str, n: int = 1) -> None:
+        self.counts[(kind, outcome)] += n
+
+    def skip(self, what: str, reason: str, kind: str = "post") -> None:
+        self.skipped.append((what, reason))
+        self.count(kind, "skipped")
+
+    def lines(self) -> list[str]:
+        kinds = sorted({kind for kind, _outcome in self.counts})
+        outcomes = ["created", "updated", "unchanged", "skipped"]
+        rows = [f"{'':<12}" + "".join(f"{o:>11}" for o in outcomes)]
+        for kind in kinds:
+            rows.append(f"{kind:<12}" + "".join(f"{self.counts[(kind, o)]:>11}" for o in outcomes))
+        rows.append(_("Redirects from old addresses made: %(n)d") % {"n": self.redirects})
+        for what, reason in self.skipped:
+            rows.append(_("Skipped %(what)s: %(reason)s") % {"what": what, "reason": reason})
+        for what, path in self.missing_files:
+            rows.append(_("Missing file for %(what)s: %(path)s") % {"what": what, "path": path})
+        for what, note in self.notes:
+            rows.append(_("Note on %(what)s: %(note)s") % {"what": what, "note": note})
+        if self.dry_run:
+            rows.append(_("Dry run: nothing was written."))
+        return rows
+
+
+class _DryRunRollback(Exception):
+    pass
+
+
+Progress = Callable[[int, int], None]  # (posts done, posts in the file)
+
+
+def parse_map(entries: Iterable[str]) -> dict[str, str]:
+    """'wp=dateline' pairs, given inline or as a file of such lines (or 'wp,dateline' CSV lines)."""
+    result: dict[str, str] = {}
+    for entry in entries:
+        path = Path(entry)
+        lines = path.read_text(encoding="utf-8").splitlines() if "=" not in entry and path.is_file() else [entry]
+        for line in lines:
+            line = line.strip()
+            if not line or line.startswith("#"):
+                continue
+            key, sep, value = line.partition("=") if "=" in line else line.partition(",")
+            if not sep or not key.strip() or not value.strip():
+                raise ImportRefused(_("Cannot read the mapping %(line)r: write it as wordpress=dateline.") % {"line": line})
+            result[key.strip()] = value.strip()
+    return result
+
+
+def import_wordpress(
+    *,
+    path: Path,
+    uploads: Path | None = None,
+    author_map: dict[str, str] | None = None,
+    section_map: dict[str, str] | None = None,
+    time_zone: str = "UTC",
+    dry_run: bool = False,
+    progress: Progress | None = None,
+) -> ImportReport:
+    """Import a WordPress export into the default site; return what was done.
+
+    Raises WXRError for a file that is not a readable, safe WordPress export (before writing
+    anything) and ImportRefused when the site or a mapping is not ready for it.
+    """
+    importer = _Importer(
+        path=Path(path),
+        uploads=Path(uploads) if uploads else None,
+        author_map=author_map or {},
+        section_map=section_map or {},
+        time_zone=time_zone,
+        report=ImportReport(dry_run=dry_run),
+        progress=progress,
+    )
+    try:
+        with transaction.atomic() if dry_run else nullcontext():
+            importer.run()
+            if dry_run:
+                raise _DryRunRollback
+    except _DryRunRollback:
+        pass
+    return importer.report
+
+
+class _Importer:
+    def __init__(self, *, path, uploads, author_map, section_map, time_zone, report, progress):
+        self.path, self.uploads, self.time_zone = path, uploads, time_zone
+        self.author_map, self.section_map = author_map, section_map
+        self.report, self.progress = report, progress
+        self.site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
+        if self.site is None:
+            raise ImportRefused(_("There is no default site to import into: run `dateline migrate` first."))
+        self.home = self.site.root_page
+        self.attachments: dict[int, media.Attachment] = {}
+        self.photo_by_wp_id: dict[int, int] = {}
+        self.photo_by_path: dict[str, int] = {}
+        self.people: dict[str, Person] = {}
+        self.sections: dict[str, SectionPage] = {}
+        self.imported_pages: list[int] = []
+        self.sticky: list[int] = []
+
+    # --- the run ------------------------------------------------------------------------------
+
+    def run(self) -> None:
+        reader = WXRReader(self.path, time_zone=self.time_zone)
+        total = 0
+        for item in reader:  # pass 1: the whole file is read (and so checked) before anything is written
+            if item.post_type == "attachment":
+                self.attachments[item.id] = media.Attachment.from_item(item)
+            elif item.post_type == "post":
+                total += 1
+        self.channel = reader.channel
+        self.source = (self.channel.base_site_url or self.channel.link or "").rstrip("/")[:200]
+        self.base_path = urlsplit(self.channel.base_blog_url or self.channel.link).path.rstrip("/")
+        self.check_maps()
+        self.import_people()
+        self.import_photos()
+        done = 0
+        for item in WXRReader(self.path, time_zone=self.time_zone):  # pass 2
+            if item.post_type != "post":
+                if item.post_type in ("page",):
+                    self.report.skip(_("page “%(title)s”") % {"title": item.title}, _("pages are not imported"), "page")
+                continue
+            self.import_post_safely(item)
+            done += 1
+            if self.progress:
+                self.progress(done, total)
+        self.redirect_archives()
+        self.pin_sticky_posts()
+        with transaction.atomic():
+            purge_all_pages()  # one purge of every page for the whole archive (see module docstring)
+
+    def check_maps(self) -> None:
+        for login, slug in self.author_map.items():
+            if not Person.objects.filter(slug=slug).exists():
+                raise ImportRefused(
+                    _("--author-map names the person “%(slug)s” for %(login)s, but nobody has that slug.")
+                    % {"slug": slug, "login": login}
+                )
+        for category, slug in self.section_map.items():
+            if not SectionPage.objects.child_of(self.home).filter(slug=slug).exists():
+                raise ImportRefused(
+                    _("--section-map names the section “%(slug)s” for %(category)s, but the site has no such section.")
+                    % {"slug": slug, "category": category}
+                )
+
+    # --- bookkeeping ---------------------------------------------------------------------------
+
+    def record(self, kind: str, wp_id, *, guid: str = "") -> ImportedItem | None:
+        found = ImportedItem.objects.filter(source=self.source, kind=kind, wp_id=str(wp_id)).first()
+        if found is None and guid:
+            found = ImportedItem.objects.filter(kind=kind, guid=guid).first()
+        return found
+
+    def remember(self, record: ImportedItem | None, kind: str, wp_id, obj_id: int, **fields) -> ImportedItem:
+        now = timezone.now()
+        if record is None:
+            return ImportedItem.objects.create(
+                source=self.source, kind=kind, wp_id=str(wp_id), object_id=obj_id, imported_at=now, updated_at=now, **fields
+            )
+        record.object_id, record.updated_at = obj_id, now
+        for name, value in fields.items():
+            setattr(record, name, value)
+        record.save()
+        return record
+
+    # --- people --------------------------------------------------------------------------------
+
+    def import_people(self) -> None:
+        for login, author in self.channel.authors.items():
+            if login in self.author_map:
+                self.people[login] = Person.objects.get(slug=self.author_map[login])
+                self.report.count("author", "unchanged")
+                continue
+            record = self.record(ItemKind.AUTHOR, login)
+            person = Person.objects.filter(pk=record.object_id).first() if record else None
+            private = {"email": author.email}  # kept for the newsroom, never shown
+            if person is not None:
+                self.people[login] = person
+                if record.private_data != private:
+                    self.remember(record, ItemKind.AUTHOR, login, person.pk, private_data=private)
+                self.report.count("author", "unchanged")
+                continue
+            name = author.display_name or " ".join(filter(None, [author.first_name, author.last_name])) or login
+            person = Person(name=name[:120], slug=self.free_person_slug(name), locale=self.home.locale)
+            person.save()
+            self.remember(record, ItemKind.AUTHOR, login, person.pk, private_data=private)
+            self.people[login] = person
+            self.report.count("author", "created")
+
+    def free_person_slug(self, name: str) -> str:
+        base = (slugify(name, allow_unicode=True) or "author")[:110]
+        slug, n = base, 1
+        while Person.objects.filter(slug=slug).exists():
+            n += 1
+            slug = f"{base}-{n}"
+        return slug
+
+    # --- photos --------------------------------------------------------------------------------
+
+    def import_photos(self) -> None:
+        known = {
+            int(r.wp_id): (r.object_id, r.fingerprint)
+            for r in ImportedItem.objects.filter(source=self.source, kind=ItemKind.ATTACHMENT)
+        }
+        existing = set(Photo.objects.filter(pk__in=[pk for pk, _f in known.values()]).values_list("pk", flat=True))
+        for attachment in self.attachments.values():
+            what = _("attachment %(id)d (%(file)s)") % {"id": attachment.id, "file": attachment.relative_path}
+            photo_id, fingerprint = known.get(attachment.id, (None, ""))
+            if photo_id in existing and fingerprint == attachment.fingerprint:
+                self.found_photo(attachment, photo_id)
+                self.report.count("photo", "unchanged")
+                continue
+            try:
+                path = media.locate(self.uploads, attachment)
+            except media.MissingFile as error:
+                self.report.missing_files.append((what, str(error)))
+                self.report.count("photo", "skipped")
+                continue
+            try:
+                with transaction.atomic():
+                    photo = media.make_photo(
+                        attachment,
+                        path,
+                        existing=Photo.objects.filter(pk=photo_id).first() if photo_id in existing else None,
+                    )
+                    record = self.record(ItemKind.ATTACHMENT, attachment.id, guid=attachment.guid)
+                    self.remember(
+                        record,
+                        ItemKind.ATTACHMENT,
+                        attachment.id,
+                        photo.pk,
+                        guid=attachment.guid[:500],
+                        fingerprint=attachment.fingerprint,
+                    )
+            except Exception as error:  # noqa: BLE001 - any broken file is reported and the rest imported
+                logger.warning("Attachment %s skipped", attachment.id, exc_info=True)
+                self.report.skip(what, _("the file could not be read as a picture (%(error)s)") % {"error": error}, "photo")
+                continue
+            self.found_photo(attachment, photo.pk)
+            self.report.count("photo", "updated" if photo_id in existing else "created")
+
+    def found_photo(self, attachment: media.Attachment, photo_id: int) -> None:
+        self.photo_by_wp_id[attachment.id] = photo_id
+        if attachment.relative_path:
+            self.photo_by_path[attachment.relative_path] = photo_id
+
+    def find_photo(self, wp_id: int | None, url: str) -> int | None:
+        if wp_id is not None and wp_id in self.photo_by_wp_id:
+            return self.photo_by_wp_id[wp_id]
+        return self.photo_by_path.get(media.uploads_path(url)) if url else None
+
+    # --- sections ------------------------------------------------------------------------------
+
+    def section_for(self, item: Item) -> tuple[SectionPage, list[str]]:
+        """The article's section (its first category, or the one --section-map names) and the
+        names of its other categories, which become tags."""
+        categories = [(slug, name) for taxonomy, slug, name in item.terms if taxonomy == "category"]
+        if not categories:
+            categories = [("uncategorized", "Uncategorized")]
+        mapped = [c for c in categories if c[0] in self.section_map]
+        primary = mapped[0] if mapped else categories[0]
+        others = [name for slug, name in categories if (slug, name) != primary and slug != "uncategorized"]
+        return self.section(*primary), others
+
+    def section(self, slug: str, name: str) -> SectionPage:
+        target = self.section_map.get(slug, slugify(unquote(slug), allow_unicode=True) or "section")
+        if target in self.sections:
+            return self.sections[target]
+        section = SectionPage.objects.child_of(self.home).filter(slug=target).first()
+        if section is None:
+            term = next((t for t in self.channel.terms if t.taxonomy == "category" and t.slug == slug), None)
+            section = SectionPage(title=html.unescape(name)[:255] or target, slug=target, locale=self.home.locale)
+            section.intro = (term.description if term else "")[:600]
+            Page.objects.get(pk=self.home.pk).add_child(instance=section)  # fresh tree counters
+            section.save_revision().publish()
+            self.report.count("section", "created")
+        self.sections[target] = section
+        return section
+
+    # --- posts ---------------------------------------------------------------------------------
+
+    def import_post_safely(self, item: Item) -> None:
+        what = _("post %(id)d “%(title)s”") % {"id": item.id, "title": Truncator(item.title).chars(60)}
+        if item.status not in IMPORTED_STATUSES:
+            reason = (
+                _("it is in WordPress's trash")
+                if item.status == "trash"
+                else _("its status “%(status)s” is not a post's") % {"status": item.status}
+            )
+            self.report.skip(what, reason)
+            return
+        if not item.title.strip():
+            self.report.skip(what, _("it has no title"))
+            return
+        try:
+            with transaction.atomic():
+                self.import_post(item, what)
+        except Exception as error:  # noqa: BLE001 - one bad post is reported, never half-written, and the rest go on
+            logger.warning("WordPress post %s skipped", item.id, exc_info=True)
+            message = getattr(error, "message_dict", None) or str(error) or type(error).__name__
+            self.report.skip(what, str(message))
+
+    def import_post(self, item: Item, what: str) -> None:
+        record = self.record(ItemKind.POST, item.id, guid=item.guid)
+        page = ArticlePage.objects.filter(pk=record.object_id).first() if record else None
+        if page is not None and record.fingerprint == item.fingerprint:
+            self.report.count("post", "unchanged")
+            if item.is_sticky and page.live:
+                self.sticky.append(page.pk)
+            return
+        section, other_categories = self.section_for(item)
+        body = convert_body(item.content, find_photo=self.find_photo)
+        for note in body.notes:
+            self.report.notes.append((what, note))
+        for missing in body.missing_photos:
+            self.report.missing_files.append((what, missing))
+        blocks = self.credit_captions(body.blocks)
+        if not blocks:
+            raise ValueError(_("its text is empty"))
+        created = page is None
+        live = item.status in ("publish", "private")
+        published = item.published or timezone.now()
+        modified = max(item.modified or published, published)
+        page = page or ArticlePage(locale=section.locale)
+        page.title = html.unescape(item.title)[:255]
+        page.draft_title = page.title
+        page.slug = self.free_slug(section, item, page)
+        page.standfirst = plain_text(item.excerpt, STANDFIRST_MAX_LENGTH)
+        page.body = blocks
+        page.lead_photo_id = self.find_photo(int(item.meta.get("_thumbnail_id") or 0) or None, "")
+        page.comments_open = item.comment_status == "open"
+        page.live = live
+        page.has_unpublished_changes = not live
+        page.first_published_at = published if live else None
+        page.last_published_at = modified if live else None
+        page.go_live_at = published if item.status == "future" else None
+        page.latest_revision_created_at = modified
+        tags = [name for taxonomy, _slug, name in item.terms if taxonomy == "post_tag"] + other_categories
+        page.tags.set([html.unescape(t)[:100] for t in dict.fromkeys(tags)])
+        person = self.people.get(item.creator)
+        page.article_authors = [ArticleAuthor(person=person)] if person else []
+        if created:
+            section.add_child(instance=page)
+        else:
+            if page.get_parent().pk != section.pk:
+                page.move(section, pos="last-child")
+                page = ArticlePage.objects.get(pk=page.pk)
+                return self.import_post(item, what)  # the moved page, saved afresh
+            page.save()
+        self.save_revision(page, item, modified)
+        self.restrict(page, item)
+        comment_count = self.import_comments(page, item)
+        redirects = self.make_redirects(page, item, section) if item.status in WITH_REDIRECTS else 0
+        self.report.redirects += redirects
+        self.remember(
+            record, ItemKind.POST, item.id, page.pk, guid=item.guid[:500], fingerprint=item.fingerprint,
+            private_data={"status": item.status, "sticky": item.is_sticky},
+        )  # fmt: skip
+        self.imported_pages.append(page.pk)
+        if item.is_sticky and live:
+            self.sticky.append(page.pk)
+        self.report.count("post", "created" if created else "updated")
+        logger.debug("Imported %s with %d comments", what, comment_count)
+
+    def credit_captions(self, blocks: list[dict]) -> list[dict]:
+        """A body photo's caption ending "(Photo: X)" loses the credit, which the photo carries instead."""
+        for block in blocks:
+            if block["type"] == "photo" and block["value"]["caption"]:
+                caption, credit = media.split_credit(block["value"]["caption"])
+                block["value"]["caption"] = caption
+                if credit:
+                    Photo.objects.filter(pk=block["value"]["photo"], credit="").update(credit=credit[:120])
+        return blocks
+
+    def free_slug(self, section: SectionPage, item: Item, page: ArticlePage) -> str:
+        base = slugify(unquote(item.slug), allow_unicode=True) or slugify(item.title, allow_unicode=True) or "article"
+        base = base[:240]
+        siblings = Page.objects.child_of(section).exclude(pk=page.pk)
+        slug, n = base, 1
+        while siblings.filter(slug=slug).exists():
+            n += 1
+            slug = f"{base}-{n}"
+        return slug
+
+    def save_revision(self, page: ArticlePage, item: Item, modified: dt.datetime) -> None:
+        """One revision holding the imported text, dated as WordPress dated it; live if published.
+
+        Written without Wagtail's publish(): its signal would purge caches per article (see module
+        docstring). A scheduled post goes through Wagtail's own scheduling instead.
+        """
+        page = ArticlePage.objects.get(pk=page.pk)  # the saved tree fields and url_path
+        revision = Revision.objects.create(
+            content_object=page,
+            base_content_type=page.get_base_content_type(),
+            content=page.serializable_data(),
+            object_str=str(page),
+            created_at=modified,
+        )
+        live = item.status in ("publish", "private")
+        Page.objects.filter(pk=page.pk).update(
+            latest_revision=revision,
+            live_revision=revision if live else None,
+            latest_revision_created_at=modified,
+            has_unpublished_changes=not live,
+        )
+        if item.status == "future" and item.published and item.published > timezone.now():
+            revision.publish()  # Wagtail keeps it until go_live_at: scheduled, not live
+
+    def restrict(self, page: ArticlePage, item: Item) -> None:
+        """Private posts: the newsroom only. Password-protected posts: Wagtail's password restriction."""
+        wanted = None
+        if item.status == "private":
+            wanted = (PageViewRestriction.GROUPS, "")
+        elif item.password:
+            wanted = (PageViewRestriction.PASSWORD, item.password[:255])
+        existing = PageViewRestriction.objects.filter(page=page).first()
+        if existing and (wanted is None or (existing.restriction_type, existing.password) != wanted):
+            existing.delete()
+            existing = None
+        if wanted is None or existing is not None:
+            return
+        restriction = PageViewRestriction.objects.create(page=page, restriction_type=wanted[0], password=wanted[1])
+        if wanted[0] == PageViewRestriction.GROUPS:
+            groups = list(Group.objects.filter(name__in=[EDITORS, REPORTERS]))
+            if groups:
+                restriction.groups.set(groups)
+            else:  # no newsroom groups yet: anyone signed in to the admin, never the public
+                restriction.restriction_type = PageViewRestriction.LOGIN
+                restriction.save(update_fields=["restriction_type"])
+
+    # --- comments ------------------------------------------------------------------------------
+
+    def import_comments(self, page: ArticlePage, item: Item) -> int:
+        """Readers' comments with status and threading; pingbacks and trackbacks kept apart.
+
+        Comments imported before are left as they are: moderation here may have changed them since.
+        """
+        known = set(
+            ImportedItem.objects.filter(
+                source=self.source, kind=ItemKind.COMMENT, wp_id__in=[str(c.id) for c in item.comments]
+            ).values_list("wp_id", flat=True)
+        )
+        known_pings = set(
+            Pingback.objects.filter(source=self.source, wp_id__in=[str(c.id) for c in item.comments]).values_list(
+                "wp_id", flat=True
+            )
+        )
+        seen = set(Comment.objects.filter(article=page).exclude(email_hash="").values_list("email_hash", "body_hash"))
+        parent_of = {c.id: c.parent_id for c in item.comments}
+        new: list[tuple[int, Comment]] = []
+        pings = []
+        for wp in sorted(item.comments, key=lambda c: c.id):
+            key = str(wp.id)
+            if wp.type in ("pingback", "trackback"):
+                if key not in known_pings:
+                    pings.append(
+                        Pingback(
+                            source=self.source, wp_id=key, article=page, kind=PingbackKind(wp.type),
+                            site_name=plain_text(wp.author, 200), url=wp.url[:500] if wp.url.startswith("http") else "",
+                            excerpt=plain_text(wp.content, 2000), received_at=wp.date, approved=wp.approved == "1",
+                        )
+                    )  # fmt: skip
+                continue
+            if key in known:
+                continue
+            text = comment_text(wp.content)
+            if not text:
+                self.report.skip(_("comment %(id)d") % {"id": wp.id}, _("it has no text"), "comment")
+                continue
+            email = normalise_email(wp.email)[:254]
+            email_hash = hash_email(email)
+            body_hash = body_fingerprint(text)
+            if email_hash and (email_hash, body_hash) in seen:
+                self.report.skip(_("comment %(id)d") % {"id": wp.id}, _("the same reader posted the same text"), "comment")
+                continue
+            seen.add((email_hash, body_hash))
+            status = COMMENT_STATUS.get(wp.approved, CommentStatus.PENDING)
+            created = wp.date or page.first_published_at or timezone.now()
+            new.append(
+                (
+                    wp.id,
+                    Comment(
+                        article=page, name=plain_text(wp.author, NAME_MAX_LENGTH) or _("Anonymous"), email=email,
+                        email_hash=email_hash, address_hash=hash_address(wp.ip) if valid_ip(wp.ip) else "",
+                        body=text, body_hash=body_hash, status=status, created_at=created,
+                        moderated_at=created if status != CommentStatus.PENDING else None,
+                    ),
+                )
+            )  # fmt: skip
+        Pingback.objects.bulk_create(pings)
+        self.report.count("pingback", "created", len(pings))
+        if not new:
+            return 0
+        Comment.objects.bulk_create([comment for _id, comment in new])
+        pk_of = dict(
+            ImportedItem.objects.filter(
+                source=self.source, kind=ItemKind.COMMENT, wp_id__in=[str(c) for c in parent_of]
+            ).values_list("wp_id", "object_id")
+        )
+        pk_of = {int(k): v for k, v in pk_of.items()} | {wp_id: c.pk for wp_id, c in new}
+
+        def thread_of(wp_id: int) -> int | None:
+            """The top-level comment a reply belongs to: Dateline threads one level deep."""
+            parent, hops = parent_of.get(wp_id, 0), 0
+            top = None
+            while parent and hops < 100:
+                top, parent, hops = parent, parent_of.get(parent, 0), hops + 1
+            return top
+
+        replies = []
+        for wp_id, comment in new:
+            top = thread_of(wp_id)
+            if top and pk_of.get(top):
+                comment.parent_id = pk_of[top]
+                replies.append(comment)
+        Comment.objects.bulk_update(replies, ["parent"])
+        now = timezone.now()
+        ImportedItem.objects.bulk_create(
+            [
+                ImportedItem(source=self.source, kind=ItemKind.COMMENT, wp_id=str(wp_id), object_id=c.pk, imported_at=now, updated_at=now)
+                for wp_id, c in new
+            ]
+        )  # fmt: skip
+        self.report.count("comment", "created", len(new))
+        return len(new)
+
+    # --- redirects -----------------------------------------------------------------------------
+
+    def old_paths(self, item: Item, section_slug: str) -> set[str]:
+        """Where WordPress may have served the post: its permalink, ?p=ID, and the usual patterns."""
+        base = self.base_path
+        slug = unquote(item.slug)
+        paths = {f"{base}/?p={item.id}", f"{base}/archives/{item.id}", f"{base}/index.php?p={item.id}"}
+        for url in (item.link, item.guid):
+            parts = urlsplit(url)
+            if parts.path or parts.query:
+                paths.add(parts.path + (f"?{parts.query}" if parts.query else ""))
+        if slug:
+            local = timezone.localtime(item.published, timezone=self.reader_zone()) if item.published else None
+            if local:
+                y, m, d = f"{local:%Y}", f"{local:%m}", f"{local:%d}"
+                paths |= {f"{base}/{y}/{m}/{d}/{slug}/", f"{base}/{y}/{m}/{slug}/", f"{base}/{y}/{slug}/"}
+            for _taxonomy, category, _name in (t for t in item.terms if t[0] == "category"):
+                paths.add(f"{base}/{unquote(category)}/{slug}/")
+            paths.add(f"{base}/{slug}/")
+        return paths
+
+    def reader_zone(self) -> ZoneInfo:
+        return ZoneInfo(self.time_zone)
+
+    def make_redirects(self, page: ArticlePage, item: Item, section: SectionPage) -> int:
+        own = urlsplit(page.get_url(None) or "").path
+        wanted = {}
+        for path in self.old_paths(item, section.slug):
+            normal = Redirect.normalise_path(path)
+            if normal and normal != Redirect.normalise_path(own) and len(normal) <= 255:
+                wanted[normal] = page
+        return self.save_redirects(wanted)
+
+    def save_redirects(self, wanted: dict[str, Page | str]) -> int:
+        existing = {
+            r.old_path: r for r in Redirect.objects.filter(site=self.site, old_path__in=list(wanted)).select_related()
+        }
+        new, changed = [], []
+        for old_path, target in wanted.items():
+            page_id, link = (target.pk, "") if isinstance(target, Page) else (None, target)
+            redirect = existing.get(old_path)
+            if redirect is None:
+                new.append(
+                    Redirect(old_path=old_path, site=self.site, redirect_page_id=page_id, redirect_link=link, is_permanent=True)
+                )
+            elif (redirect.redirect_page_id, redirect.redirect_link or "") != (page_id, link):
+                redirect.redirect_page_id, redirect.redirect_link, redirect.is_permanent = page_id, link, True
+                changed.append(redirect)
+        Redirect.objects.bulk_create(new)
+        Redirect.objects.bulk_update(changed, ["redirect_page", "redirect_link", "is_permanent"])
+        return len(new) + len(changed)
+
+    def redirect_archives(self) -> None:
+        """Category, tag and author archives to their section, tag and person pages."""
+        base, wanted = self.base_path, {}
+        for term in self.channel.terms:
+            slug = unquote(term.slug)
+            if term.taxonomy == "category":
+                target = self.section_map.get(term.slug, slugify(slug, allow_unicode=True))
+                section = self.sections.get(target) or SectionPage.objects.child_of(self.home).filter(slug=target).first()
+                if section is not None:
+                    wanted[Redirect.normalise_path(f"{base}/category/{slug}/")] = section
+                    if term.parent:
+                        wanted[Redirect.normalise_path(f"{base}/category/{unquote(term.parent)}/{slug}/")] = section
+            elif term.taxonomy == "post_tag":
+                tag_slug = slugify(html.unescape(term.name), allow_unicode=True)
+                if tag_slug:
+                    wanted[Redirect.normalise_path(f"{base}/tag/{slug}/")] = reverse("news:tag", kwargs={"slug": tag_slug})
+        for login, person in self.people.items():
+            wanted[Redirect.normalise_path(f"{base}/author/{login}/")] = person.get_absolute_url()
+        with transaction.atomic():
+            self.report.redirects += self.save_redirects(wanted)
+
+    # --- after the posts -----------------------------------------------------------------------
+
+    def pin_sticky_posts(self) -> None:
+        """Sticky posts become the front page's pinned stories, through the front page's hook."""
+        if not self.sticky:
+            return
+        articles = list(ArticlePage.objects.filter(pk__in=self.sticky).order_by("-first_published_at"))
+        pinners = hooks.get_hooks(PIN_HOOK)
+        if not pinners:
+            for article in articles:
+                self.report.notes.append((article.title, _("sticky in WordPress: pin it on the front page")))
+            return
+        with transaction.atomic():
+            for pin in pinners:
+                pin(articles)
+        self.report.count("pinned", "created", len(articles))
+
+
+
+def plain_text(markup: str, limit: int) -> str:
+    """Markup as one line of text, no tags, entities read, cut at a word."""
+    text = html.unescape(nh3.clean(markup or "", tags=set()))
+    text = " ".join(text.split())
+    return Truncator(text).chars(limit) if len(text) > limit else text
+
+
+def comment_text(markup: str) -> str:
+    """A comment's HTML as the plain text Dateline stores (it renders comments itself, escaped)."""
+    cleaned = nh3.clean(markup or "", tags={"p", "br"}, attributes={})
+    cleaned = re.sub(r"<br\s*/?>", "\n", cleaned)
+    cleaned = re.sub(r"</p>\s*", "\n\n", cleaned)
+    text = html.unescape(re.sub(r"<[^>]+>", "", cleaned))
+    text = "\n".join(line.strip() for line in text.strip().splitlines())
+    text = re.sub(r"\n{3,}", "\n\n", text)
+    return Truncator(text).chars(BODY_MAX_LENGTH) if len(text) > BODY_MAX_LENGTH else text
+
+
+def valid_ip(address: str) -> bool:
+    try:
+        ipaddress.ip_address(address.strip())
+    except ValueError:
+        return False
+    return True
+
