@@ -1,1 +1,3 @@
-"""Agency copy in: wire sources, their polling, and the wire review queue. Knows news, photos and comments; nothing below knows it."""
+"""Agency copy in: wire sources, their polling, and the wire review queue.
+
+Knows news, photos and accounts; nothing below knows it."""
