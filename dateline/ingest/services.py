@@ -449,7 +449,9 @@ def use_wire_item(*, item: WireItem, section: SectionPage, user) -> ArticlePage:
         latest = page.get_latest_revision_as_object()
         latest.slug, latest.owner = page.slug, user
         if item.byline and not latest.article_authors.exists():
-            latest.article_authors = [ArticleAuthor(person=_person_for(item.byline, page.locale_id, item.agency))]
+            latest.article_authors = [
+                ArticleAuthor(person=_person_for(item.byline, page.locale_id, item.source.agency))
+            ]
         latest.save_revision(user=user, log_action=False)
         item.status = WireItemStatus.USED
         item.used_by, item.used_at = user, timezone.now()
