@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -40,7 +41,11 @@ class Source(models.Model):
     name = models.CharField(_("name"), max_length=100, unique=True, help_text=_("For example: AFP World (English)."))
     kind = models.CharField(_("format"), max_length=20, choices=SourceKind.choices, default=SourceKind.RSS)
     url = models.URLField(
-        _("feed address"), blank=True, max_length=500, help_text=_("For feeds fetched over HTTP or HTTPS.")
+        _("feed address"),
+        blank=True,
+        max_length=500,
+        validators=[URLValidator(schemes=["http", "https"])],
+        help_text=_("For feeds fetched over HTTP or HTTPS."),
     )
     folder = models.CharField(
         _("drop folder"),

@@ -177,8 +177,9 @@ def parse_rss(data: bytes) -> list[WireStory]:
     language = language_code(feed.feed.get("language", ""))
     stories = []
     for entry in feed.entries:
-        published = _feed_time(entry.get("published_parsed"))
-        updated = _feed_time(entry.get("updated_parsed")) or published
+        # dict.get: feedparser's own get() maps a missing "updated" to "published" with a warning.
+        published = _feed_time(dict.get(entry, "published_parsed"))
+        updated = _feed_time(dict.get(entry, "updated_parsed")) or published
         content = entry.get("content") or []
         body = content[0].get("value", "") if content else entry.get("summary", "")
         standfirst = entry.get("summary", "") if content else ""
