@@ -14,8 +14,7 @@ from django.http import HttpRequest
 from wagtail.models import Page
 
 from dateline.news.models import ArticlePage, Person
-from dateline.news.models.articles import in_name_order
-from dateline.news.queries import page_urls
+from dateline.news.queries import page_urls, prefetched_rendition, tag_names_by_article
 
 from .content import feed_html
 from .identity import article_guid
@@ -55,13 +54,14 @@ def feed_items(articles, *, request: HttpRequest, full: bool) -> list[FeedItem]:
     urls = page_urls(articles, request, full=True)
     sections = {article.path[: -Page.steplen] for article in articles}
     section_titles = dict(Page.objects.filter(path__in=sections).values_list("path", "title"))
+    tags = tag_names_by_article(article.pk for article in articles)
     return [
         _item(
             article,
             request=request,
             full=full,
             url=urls[article.pk],
-            section_title=section_titles[article.path[: -Page.steplen]],
+            categories=[section_titles[article.path[: -Page.steplen]], *tags.get(article.pk, [])],
         )
         for article in articles
     ]
@@ -71,8 +71,8 @@ def _image(article: ArticlePage, request: HttpRequest) -> FeedImage | None:
     photo = article.lead_photo
     if photo is None:
         return None
-    # get_renditions reads the prefetched rows and, unlike get_rendition, writes nothing back to the cache.
-    rendition = photo.get_renditions(ENCLOSURE_SPEC)[ENCLOSURE_SPEC]
+    # Read from the prefetched rows; unlike get_rendition, writes nothing back to the cache.
+    rendition = prefetched_rendition(photo, ENCLOSURE_SPEC)
     return FeedImage(
         url=request.build_absolute_uri(rendition.url),
         size=rendition.file.size,  # RSS requires the enclosure's length in bytes
@@ -83,7 +83,7 @@ def _image(article: ArticlePage, request: HttpRequest) -> FeedImage | None:
     )
 
 
-def _item(article: ArticlePage, *, request: HttpRequest, full: bool, url: str, section_title: str) -> FeedItem:
+def _item(article: ArticlePage, *, request: HttpRequest, full: bool, url: str, categories: list[str]) -> FeedItem:
     return FeedItem(
         guid=article_guid(article),
         url=url,
@@ -93,7 +93,7 @@ def _item(article: ArticlePage, *, request: HttpRequest, full: bool, url: str, s
         updated=article.last_published_at or article.published_at,
         language=article.locale.language_code,
         authors=article.authors,
-        categories=[section_title] + [tag.name for tag in in_name_order(article.tags.all())],
+        categories=categories,
         image=_image(article, request),
         content_html=feed_html(article, request=request) if full else None,
     )

@@ -15,8 +15,9 @@ ENCLOSURE_SPEC = ArticlePage.SOCIAL_IMAGE_SPEC
 def feed_articles(*, locale: Locale, section=None, tag=None, person=None, limit: int = FEED_LENGTH, full: bool = False):
     """The newest live articles of one language, optionally of a section, a tag or a person.
 
-    Authors, tags and the lead photo's renditions come in the same round trip: the share card (the
-    feeds' enclosure) and, with ``full``, every other one, since the story's figure picks several.
+    Authors and the lead photo's renditions come in the same round trip: the share card (the feeds'
+    enclosure) and, with ``full``, every other one, since the story's figure picks several. Tags come
+    from ``tag_names_by_article``, one query for the whole feed.
     Without ``full`` the body stays in the database.
     """
     articles = ArticlePage.objects.live().public().filter(locale=locale)
@@ -32,7 +33,6 @@ def feed_articles(*, locale: Locale, section=None, tag=None, person=None, limit:
         .select_related("lead_photo", "locale")
         .prefetch_related(
             Prefetch("article_authors", queryset=ArticleAuthor.objects.select_related("person")),
-            "tags",
             Prefetch("lead_photo__renditions", queryset=renditions),
         )
     )
@@ -53,6 +53,5 @@ def articles_published_since(cutoff: datetime, *, within: Q, limit: int = 1000):
         .published_since(cutoff)
         .newest_first()
         .select_related("locale")
-        .prefetch_related("tags")
         .defer_streamfields()[:limit]
     )

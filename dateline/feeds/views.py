@@ -12,6 +12,7 @@ from django.views.decorators.http import require_GET
 
 from dateline.core.headers import LISTINGS_KEY, tag_response
 from dateline.core.models import NewsroomSettings
+from dateline.news.queries import page_urls
 
 from . import syndication
 from .queries import articles_published_since
@@ -61,11 +62,12 @@ def sitemap_section(request, section):
 def news_sitemap(request):
     """Google News sitemap: every language's stories of the last 48 hours, newest first."""
     cutoff = timezone.now() - timedelta(hours=NEWS_SITEMAP_HOURS)
-    articles = articles_published_since(cutoff, within=site_trees(request))
+    articles = list(articles_published_since(cutoff, within=site_trees(request)))
+    urls = page_urls(articles, request, full=True)
     publisher = NewsroomSettings.for_request(request).publisher_name or settings.DATELINE_SITE_NAME
     entries = [
         {
-            "location": article.get_full_url(request),
+            "location": urls[article.pk],
             "language": article.locale.language_code,
             "published": article.first_published_at,
             "title": article.title,

@@ -10,25 +10,44 @@ from wagtail.coreutils import WAGTAIL_APPEND_SLASH
 from wagtail.images.models import Filter
 from wagtail.images.shortcuts import get_renditions_or_not_found
 
-from dateline.news.models import ArticlePage
+from dateline.news.models import ArticlePage, ArticleTag
 from dateline.photos.models import PhotoRendition
 
-# The rendition news_tags.teaser shows; its Filter parsed once (Wagtail parses a spec on every call).
+# The rendition news_tags.teaser shows.
 TEASER_PHOTO_SPEC = "fill-480x270|format-webp"
-_TEASER_FILTER = Filter(TEASER_PHOTO_SPEC)
+# The fields of a story that its teaser (news_tags.teaser), its URL (page_urls) and the front page's
+# lead read; for QuerySet.only() with the lead photo and locale selected alongside.
+TEASER_FIELDS = (
+    "id",
+    "path",
+    "depth",
+    "url_path",
+    "slug",
+    "title",
+    "locale_id",
+    "live",
+    "content_type_id",
+    "first_published_at",
+    "last_published_at",
+    "standfirst",
+    "lead_photo_id",
+    "lead_caption",
+)
+# Each spec's Filter parsed once: Wagtail parses a spec string on every get_renditions call.
+_FILTERS: dict[str, Filter] = {}
 
 
 def for_teasers(articles, *, photo_specs: Iterable[str] = (TEASER_PHOTO_SPEC,)):
     """Only what a teaser shows: the lead photo with its renditions in ``photo_specs``, the language.
 
     No body and no byline: a listing shows neither, and decoding twenty bodies cost more than the
-    rest of the query.
+    rest of the query. Only the fields in ``TEASER_FIELDS``: a listing builds a page object per story.
     """
     renditions = PhotoRendition.objects.filter(filter_spec__in=list(photo_specs))
     return (
         articles.select_related("lead_photo", "locale")
         .prefetch_related(Prefetch("lead_photo__renditions", queryset=renditions))
-        .defer_streamfields()
+        .only(*TEASER_FIELDS, "lead_photo", "locale")
     )
 
 
@@ -58,10 +77,29 @@ def prepare_teasers(articles: Iterable[ArticlePage], request: HttpRequest | None
 
 def teaser_rendition(photo):
     """The teaser rendition of a photo: from its prefetched renditions when there, else made now."""
-    found = photo.find_existing_renditions(_TEASER_FILTER)
+    return prefetched_rendition(photo, TEASER_PHOTO_SPEC)
+
+
+def prefetched_rendition(photo, spec: str):
+    """The photo's rendition for ``spec``, from its prefetched renditions when there, else made now."""
+    image_filter = _FILTERS.get(spec)
+    if image_filter is None:
+        image_filter = _FILTERS[spec] = Filter(spec)
+    found = photo.find_existing_renditions(image_filter)
     if found:
-        return found[_TEASER_FILTER]
-    return get_renditions_or_not_found(photo, [TEASER_PHOTO_SPEC])[TEASER_PHOTO_SPEC]
+        return found[image_filter]
+    return get_renditions_or_not_found(photo, [spec])[spec]
+
+
+def tag_names_by_article(article_ids: Iterable[int]) -> dict[int, list[str]]:
+    """Each article's tag names in name order, in one query (taggit's prefetch builds a query per story)."""
+    names: dict[int, list[tuple]] = {}
+    rows = ArticleTag.objects.filter(content_object_id__in=list(article_ids)).values_list(
+        "content_object_id", "tag_id", "tag__name"
+    )
+    for article_id, tag_id, name in rows:
+        names.setdefault(article_id, []).append((name.casefold(), tag_id, name))
+    return {article_id: [name for *_, name in sorted(tags)] for article_id, tags in names.items()}
 
 
 # What Django's reverse() leaves unquoted in a path (django.urls.resolvers).
