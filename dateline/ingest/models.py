@@ -136,10 +136,6 @@ class Source(models.Model):
         elif not self.url:
             raise ValidationError({"url": _("Give the address of the feed.")})
 
-    def is_due(self, now=None) -> bool:
-        now = now or timezone.now()
-        return self.enabled and (self.next_poll_at is None or self.next_poll_at <= now)
-
 
 class WireItemStatus(models.TextChoices):
     NEW = "new", _("New")

@@ -42,8 +42,11 @@ UPDATE_ACTION = "ingest.update"
 KILL_ACTION = "ingest.kill"
 USE_ACTION = "ingest.use"
 HOLDING_SLUG = "wire-desk"
-# The worse status wins when a poll meets several problems.
-SEVERITY = [SourceStatus.OK, SourceStatus.SKIPPED_ITEMS, SourceStatus.UNREADABLE]
+
+
+def _severity(status: str) -> int:
+    """The worse status wins when a poll meets several problems: any failure outranks skipped items."""
+    return {SourceStatus.OK: 0, SourceStatus.SKIPPED_ITEMS: 1}.get(status, 2)
 
 
 class WireItemUnusable(Exception):
@@ -64,7 +67,7 @@ class SourceReport:
     problems: list[str] = field(default_factory=list)
 
     def worsen(self, status: str, problem: str) -> None:
-        if status not in SEVERITY or SEVERITY.index(status) > SEVERITY.index(self.status):
+        if _severity(status) > _severity(self.status):
             self.status = status
         self.problems.append(problem)
 

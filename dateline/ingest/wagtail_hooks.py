@@ -4,6 +4,7 @@ Admin wiring lives only here."""
 import django_filters
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -13,7 +14,7 @@ from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.widgets.button import MenuItem
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import CreateView, IndexView, SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import CreateView, EditView, IndexView, SnippetViewSet, SnippetViewSetGroup
 
 from . import services
 from .models import Source, WireItem, WireItemStatus
@@ -94,6 +95,12 @@ class WireItemCreateView(CreateView):
         raise PermissionDenied  # stories come from the agencies
 
 
+class WireItemEditView(EditView):
+    def dispatch(self, request, *args, **kwargs):
+        # A wire item is the agency's record: the desk acts on it through "Use this", never edits it.
+        return redirect("wagtailsnippets_ingest_wireitem:use", kwargs["pk"])
+
+
 class WireItemViewSet(SnippetViewSet):
     model = WireItem
     icon = "globe"
@@ -101,6 +108,7 @@ class WireItemViewSet(SnippetViewSet):
     url_prefix = "wire/queue"
     index_view_class = WireItemIndexView
     add_view_class = WireItemCreateView
+    edit_view_class = WireItemEditView
     filterset_class = WireItemFilterSet
     search_fields = ["headline", "byline", "dateline_place"]
     search_backend_name = None

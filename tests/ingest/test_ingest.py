@@ -474,3 +474,28 @@ def test_a_disabled_source_is_not_polled(make_source, wire_server):
     source.save()
 
     assert ingest_all_due() == []
+
+
+def test_a_drop_folder_outside_the_wires_folder_is_refused(make_source):
+    source = make_source(kind=SourceKind.NEWSML_FOLDER, folder="../../etc")
+
+    with pytest.raises(ValidationError) as refused:
+        source.full_clean()
+
+    assert "folder" in refused.value.message_dict
+
+
+def test_a_dropped_file_past_the_cap_is_set_aside_and_the_worst_status_is_kept(make_source, settings, monkeypatch):
+    monkeypatch.setattr(fetching, "MAX_FEED_BYTES", 2000)
+    source = make_source(kind=SourceKind.NINJS_FOLDER, folder="exw")
+    folder = settings.DATA_DIR / "wires" / "exw"
+    folder.mkdir(parents=True)
+    (folder / "a-huge.json").write_bytes(b"[" + b" " * 5000 + b"]")
+    (folder / "b-no-headline.json").write_bytes(wire_file("ninjs-no-headline.json"))
+
+    report = ingest_source(source)
+
+    assert report.status == SourceStatus.TOO_LARGE
+    assert report.new == 1
+    assert (folder / "failed" / "a-huge.json").exists()
+    assert (folder / "processed" / "b-no-headline.json").exists()

@@ -229,3 +229,17 @@ def test_ingest_is_one_of_the_minute_jobs():
 
     assert "ingest" in MINUTE_JOBS
     assert get_commands()["ingest"] == "dateline.ingest"
+
+
+def test_the_generic_edit_form_of_a_wire_item_leads_to_its_card_instead(client, editor, queue):
+    item = WireItem.objects.get(source=queue["newsml"])
+
+    response = signed_in(client, editor).get(reverse("wagtailsnippets_ingest_wireitem:edit", args=[item.pk]))
+
+    assert response["Location"] == use_url(item)
+
+
+def test_the_queue_searches_headlines(client, editor, queue):
+    listed = rows(signed_in(client, editor).get(reverse(QUEUE), {"q": "Havana"}))
+
+    assert [row["Headline"] for row in listed] == ["Havana port reopens after storm"]
