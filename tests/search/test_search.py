@@ -129,6 +129,21 @@ def test_date_filter_keeps_stories_published_in_the_range(client, section):
     assert result_titles(client, q="volcano", published_from=start, published_to=end) == ["Volcano last week"]
 
 
+def test_filters_show_what_the_reader_chose_and_point_to_their_errors(client, home, section):
+    SectionPageFactory(parent=home, title="Sport", slug="sport")
+    response = client.get("/search/", {"q": "volcano", "section": "sport", "published_from": "2025-13-01"})
+    soup = BeautifulSoup(response.content, "html.parser")
+    options = {option["value"]: option.get_text() for option in soup.select("select[name=section] option")}
+    assert options == {"": "All sections", section.slug: section.title, "sport": "Sport"}
+    assert [option["value"] for option in soup.select("select[name=section] option[selected]")] == ["sport"]
+    wrong = soup.select_one("input[name=published_from]")
+    assert wrong["value"] == "2025-13-01"  # the reader's text comes back to be corrected
+    assert wrong["aria-invalid"] == "true"
+    assert soup.select_one(f"#{wrong['aria-describedby']}").get_text() == "Enter a valid date."
+    assert soup.select_one(f"label[for={wrong['id']}]").get_text() == "From"
+    assert "aria-invalid" not in soup.select_one("input[name=published_to]").attrs
+
+
 def test_reversed_date_range_is_explained_not_an_error(client, section):
     story(section, title="Volcano today", days_ago=0)
     response = client.get("/search/", {"q": "volcano", "published_from": "2025-05-10", "published_to": "2025-05-01"})
