@@ -297,6 +297,8 @@ def _fill(page: ArticlePage, story: WireStory, source: Source) -> None:
     page.body = blocks
     page.tags.set(sorted({subject.strip()[:100] for subject in story.subjects if subject.strip()}))
     if not page.live:
+        if page.go_live_at and page.go_live_at == page.embargoed_until:
+            page.go_live_at = None  # the schedule was the old embargo's; the new version says again
         page.embargoed_until = story.embargoed_until
         if story.embargoed_until and story.embargoed_until > timezone.now():
             # Publishing before the embargo schedules the story for the embargo time instead.
@@ -407,6 +409,10 @@ def kill_item(item: WireItem, *, version: int | None = None) -> None:
     was_live = page.live
     if was_live:
         page.unpublish(log_action=True)  # Wagtail's unpublish: its signal purges the caches
+    # Nothing may bring it back on its own: no scheduled publication, no review that would publish it.
+    page.revisions.update(approved_go_live_at=None)
+    if (workflow_state := page.current_workflow_state) is not None:
+        workflow_state.cancel(user=None)
     # Locked with nobody holding the lock: no one edits or publishes it until an editor unlocks it.
     Page.objects.filter(pk=page.pk).update(locked=True, locked_at=timezone.now(), locked_by=None)
     log(instance=page, action=KILL_ACTION, data={"was_live": was_live})

@@ -499,3 +499,55 @@ def test_a_dropped_file_past_the_cap_is_set_aside_and_the_worst_status_is_kept(m
     assert report.new == 1
     assert (folder / "failed" / "a-huge.json").exists()
     assert (folder / "processed" / "b-no-headline.json").exists()
+
+
+def test_a_new_version_lifting_the_embargo_lifts_its_schedule_too(make_source, wire_server):
+    embargo = (timezone.now() + dt.timedelta(hours=2)).replace(second=0, microsecond=0)
+    draft = embargoed_draft(make_source, wire_server, embargo)
+    assert draft.go_live_at == embargo
+
+    serve(wire_server, "/embargoed.xml", brussels_version(2))
+    ingest_source(WireItem.objects.get().source)
+
+    latest = ArticlePage.objects.get(pk=draft.pk).get_latest_revision_as_object()
+    assert (latest.embargoed_until, latest.go_live_at) == (None, None)
+
+
+def test_a_kill_cancels_a_scheduled_publication_and_a_pending_review(make_source, wire_server, reporter, section):
+    source = newsml_source(make_source, wire_server)
+    ingest_source(source)
+    item = WireItem.objects.get()
+    page = use_wire_item(item=item, section=section, user=reporter)
+    page.go_live_at = timezone.now() + dt.timedelta(hours=1)
+    page.save_revision().publish()  # scheduled, not live
+    page.get_workflow().start(page, reporter)  # and submitted for review
+
+    serve(wire_server, "/EXW-NewsML.xml", "newsml-g2-brussels-kill.xml")
+    ingest_source(source)
+
+    page.refresh_from_db()
+    assert not page.revisions.filter(approved_go_live_at__isnull=False).exists()
+    assert page.current_workflow_state is None
+    with time_machine.travel(timezone.now() + dt.timedelta(hours=2)):
+        call_command("publish_scheduled")
+    assert not Page.objects.get(pk=page.pk).live
+
+
+def test_a_story_with_several_photos_leads_with_the_first_and_puts_the_others_in_the_body(make_source, wire_server):
+    import json
+
+    item = json.loads(wire_file("ninjs-2-havana.json"))
+    second = {**item["associations"][0], "name": "second"}
+    second["renditions"] = [{"name": "original", "href": "/photos/two.jpg"}]
+    second["descriptions"] = [{"role": "caption", "value": "The harbour master."}]
+    item["associations"].append(second)
+    serve(wire_server, "/photos/havana.jpg", jpeg_with_iptc(size=(64, 48)), "image/jpeg")
+    serve(wire_server, "/photos/two.jpg", jpeg_with_iptc(size=(48, 64)), "image/jpeg")
+    url = serve(wire_server, "/two.json", json.dumps(item).encode(), "application/json")
+
+    ingest_source(make_source(kind=SourceKind.NINJS_URL, url=url))
+
+    draft = draft_of(WireItem.objects.get())
+    photos = [block.value for block in draft.body if block.block_type == "photo"]
+    assert draft.lead_photo is not None
+    assert [(p["photo"].height, p["caption"]) for p in photos] == [(64, "The harbour master.")]
