@@ -243,3 +243,17 @@ def test_the_queue_searches_headlines(client, editor, queue):
     listed = rows(signed_in(client, editor).get(reverse(QUEUE), {"q": "Havana"}))
 
     assert [row["Headline"] for row in listed] == ["Havana port reopens after storm"]
+
+
+def test_the_page_history_names_the_wires_updates_and_kills(client, editor, queue, wire_server, section):
+    item = WireItem.objects.get(source=queue["newsml"])
+    wire_server.routes["/g2.xml"] = (wire_file("newsml-g2-brussels.xml").replace(b'version="1"', b'version="2"'), "")
+    ingest_source(queue["newsml"])
+    kill_item(WireItem.objects.get(pk=item.pk))
+
+    response = signed_in(client, editor).get(reverse("wagtailadmin_pages:history", args=[item.article_id]))
+
+    assert response.status_code == 200
+    text = BeautifulSoup(response.content, "html.parser").get_text(" ", strip=True)
+    assert "New version from the agency" in text
+    assert "Withdrawn by the agency" in text
