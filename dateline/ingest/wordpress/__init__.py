@@ -1,1 +1,2 @@
-"""WordPress import: a WXR export and its uploads folder become articles, sections, people, photos, comments and redirects. Knows news, photos and comments; nothing below knows it."""
+"""WordPress import: a WXR export and its uploads folder become articles, sections, people, photos,
+comments and redirects. Knows news, photos and comments; nothing below knows it."""

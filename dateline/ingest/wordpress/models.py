@@ -35,9 +35,7 @@ class ImportedItem(models.Model):
     class Meta:
         verbose_name = _("imported WordPress item")
         verbose_name_plural = _("imported WordPress items")
-        constraints = [
-            models.UniqueConstraint(fields=["source", "kind", "wp_id"], name="wordpress_item_once_per_site")
-        ]
+        constraints = [models.UniqueConstraint(fields=["source", "kind", "wp_id"], name="wordpress_item_once_per_site")]
 
     def __str__(self):
         return f"{self.get_kind_display()} {self.wp_id} → {self.object_id}"

@@ -18,8 +18,8 @@ import ipaddress
 import logging
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable
-from contextlib import nullcontext
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -28,13 +28,17 @@ from zoneinfo import ZoneInfo
 import nh3
 from django.contrib.auth.models import Group
 from django.db import transaction
+from django.test.utils import override_settings
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import Truncator, slugify
 from django.utils.translation import gettext as _
+from django_tasks import default_task_backend
+from taggit.models import Tag
 from wagtail import hooks
 from wagtail.contrib.redirects.models import Redirect
-from wagtail.models import Page, PageViewRestriction, Revision, Site
+from wagtail.models import Page, PageViewRestriction, ReferenceIndex, Revision, Site
+from wagtail.search.backends import get_search_backends
 
 from dateline.accounts.roles import EDITORS, REPORTERS
 from dateline.comments.models import BODY_MAX_LENGTH, NAME_MAX_LENGTH, Comment, CommentStatus
@@ -55,6 +59,7 @@ logger = logging.getLogger(__name__)
 # fn(articles: list[ArticlePage]) -> None.
 PIN_HOOK = "dateline_pin_articles"
 STANDFIRST_MAX_LENGTH = 400
+BATCH = 200
 
 COMMENT_STATUS = {
     "1": CommentStatus.APPROVED,
@@ -113,6 +118,16 @@ class _DryRunRollback(Exception):
     pass
 
 
+@contextmanager
+def background_work_held_back() -> Iterator[None]:
+    """Hold back the background work each saved page queues (reference and search index updates,
+    purge deliveries, renditions) while the archive is written; the import indexes in batches
+    afterwards and purges every page once. As `dateline demo` does when building."""
+    with override_settings(TASKS={"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}):
+        yield
+        default_task_backend.clear()
+
+
 Progress = Callable[[int, int], None]  # (posts done, posts in the file)
 
 
@@ -128,7 +143,9 @@ def parse_map(entries: Iterable[str]) -> dict[str, str]:
                 continue
             key, sep, value = line.partition("=") if "=" in line else line.partition(",")
             if not sep or not key.strip() or not value.strip():
-                raise ImportRefused(_("Cannot read the mapping %(line)r: write it as wordpress=dateline.") % {"line": line})
+                raise ImportRefused(
+                    _("Cannot read the mapping %(line)r: write it as wordpress=dateline.") % {"line": line}
+                )
             result[key.strip()] = value.strip()
     return result
 
@@ -163,7 +180,10 @@ def import_wordpress(
             if dry_run:
                 raise _DryRunRollback
     except _DryRunRollback:
-        pass
+        # The rows are rolled back; the photo files written meanwhile go too.
+        storage = Photo._meta.get_field("file").storage
+        for name in importer.written_files:
+            storage.delete(name)
     return importer.report
 
 
@@ -183,6 +203,8 @@ class _Importer:
         self.sections: dict[str, SectionPage] = {}
         self.imported_pages: list[int] = []
         self.sticky: list[int] = []
+        self.written_files: list[str] = []
+        self.tags: dict[str, Tag] = {}
 
     # --- the run ------------------------------------------------------------------------------
 
@@ -198,20 +220,26 @@ class _Importer:
         self.source = (self.channel.base_site_url or self.channel.link or "").rstrip("/")[:200]
         self.base_path = urlsplit(self.channel.base_blog_url or self.channel.link).path.rstrip("/")
         self.check_maps()
+        self.load_post_records()
         self.import_people()
         self.import_photos()
         done = 0
-        for item in WXRReader(self.path, time_zone=self.time_zone):  # pass 2
-            if item.post_type != "post":
-                if item.post_type in ("page",):
-                    self.report.skip(_("page “%(title)s”") % {"title": item.title}, _("pages are not imported"), "page")
-                continue
-            self.import_post_safely(item)
-            done += 1
-            if self.progress:
-                self.progress(done, total)
-        self.redirect_archives()
-        self.pin_sticky_posts()
+        with background_work_held_back():
+            for item in WXRReader(self.path, time_zone=self.time_zone):  # pass 2
+                if item.post_type != "post":
+                    if item.post_type in ("page",):
+                        what = _("page “%(title)s”") % {"title": item.title}
+                        self.report.skip(what, _("pages are not imported"), "page")
+                    continue
+                self.import_post_safely(item)
+                done += 1
+                if self.progress:
+                    self.progress(done, total)
+                if done % BATCH == 0:
+                    default_task_backend.clear()  # what was held back is not kept either
+            self.redirect_archives()
+            self.pin_sticky_posts()
+        self.index_imported_pages()
         with transaction.atomic():
             purge_all_pages()  # one purge of every page for the whole archive (see module docstring)
 
@@ -231,6 +259,21 @@ class _Importer:
 
     # --- bookkeeping ---------------------------------------------------------------------------
 
+    def load_post_records(self) -> None:
+        """What earlier runs imported, by WordPress ID and GUID: one query instead of one per post."""
+        self.post_records: dict[str, ImportedItem] = {}
+        self.post_records_by_guid: dict[str, ImportedItem] = {}
+        for record in ImportedItem.objects.filter(kind=ItemKind.POST).only(
+            "source", "wp_id", "guid", "object_id", "fingerprint"
+        ):
+            if record.source == self.source:
+                self.post_records[record.wp_id] = record
+            if record.guid:
+                self.post_records_by_guid[record.guid] = record
+
+    def post_record(self, item: Item) -> ImportedItem | None:
+        return self.post_records.get(str(item.id)) or (self.post_records_by_guid.get(item.guid) if item.guid else None)
+
     def record(self, kind: str, wp_id, *, guid: str = "") -> ImportedItem | None:
         found = ImportedItem.objects.filter(source=self.source, kind=kind, wp_id=str(wp_id)).first()
         if found is None and guid:
@@ -241,7 +284,13 @@ class _Importer:
         now = timezone.now()
         if record is None:
             return ImportedItem.objects.create(
-                source=self.source, kind=kind, wp_id=str(wp_id), object_id=obj_id, imported_at=now, updated_at=now, **fields
+                source=self.source,
+                kind=kind,
+                wp_id=str(wp_id),
+                object_id=obj_id,
+                imported_at=now,
+                updated_at=now,
+                **fields,
             )
         record.object_id, record.updated_at = obj_id, now
         for name, value in fields.items():
@@ -318,11 +367,15 @@ class _Importer:
                         guid=attachment.guid[:500],
                         fingerprint=attachment.fingerprint,
                     )
-            except Exception as error:  # noqa: BLE001 - any broken file is reported and the rest imported
+            except Exception as error:
                 logger.warning("Attachment %s skipped", attachment.id, exc_info=True)
-                self.report.skip(what, _("the file could not be read as a picture (%(error)s)") % {"error": error}, "photo")
+                self.report.skip(
+                    what, _("the file could not be read as a picture (%(error)s)") % {"error": error}, "photo"
+                )
                 continue
             self.found_photo(attachment, photo.pk)
+            if photo_id not in existing:
+                self.written_files.append(photo.file.name)
             self.report.count("photo", "updated" if photo_id in existing else "created")
 
     def found_photo(self, attachment: media.Attachment, photo_id: int) -> None:
@@ -381,13 +434,13 @@ class _Importer:
         try:
             with transaction.atomic():
                 self.import_post(item, what)
-        except Exception as error:  # noqa: BLE001 - one bad post is reported, never half-written, and the rest go on
+        except Exception as error:
             logger.warning("WordPress post %s skipped", item.id, exc_info=True)
             message = getattr(error, "message_dict", None) or str(error) or type(error).__name__
             self.report.skip(what, str(message))
 
     def import_post(self, item: Item, what: str) -> None:
-        record = self.record(ItemKind.POST, item.id, guid=item.guid)
+        record = self.post_record(item)
         page = ArticlePage.objects.filter(pk=record.object_id).first() if record else None
         if page is not None and record.fingerprint == item.fingerprint:
             self.report.count("post", "unchanged")
@@ -422,7 +475,7 @@ class _Importer:
         page.go_live_at = published if item.status == "future" else None
         page.latest_revision_created_at = modified
         tags = [name for taxonomy, _slug, name in item.terms if taxonomy == "post_tag"] + other_categories
-        page.tags.set([html.unescape(t)[:100] for t in dict.fromkeys(tags)])
+        page.tags.set(self.tags_named([html.unescape(t)[:100] for t in dict.fromkeys(tags)]))
         person = self.people.get(item.creator)
         page.article_authors = [ArticleAuthor(person=person)] if person else []
         if created:
@@ -434,8 +487,8 @@ class _Importer:
                 return self.import_post(item, what)  # the moved page, saved afresh
             page.save()
         self.save_revision(page, item, modified)
-        self.restrict(page, item)
-        comment_count = self.import_comments(page, item)
+        self.restrict(page, item, created=created)
+        comment_count = self.import_comments(page, item, created=created)
         redirects = self.make_redirects(page, item, section) if item.status in WITH_REDIRECTS else 0
         self.report.redirects += redirects
         self.remember(
@@ -447,6 +500,20 @@ class _Importer:
             self.sticky.append(page.pk)
         self.report.count("post", "created" if created else "updated")
         logger.debug("Imported %s with %d comments", what, comment_count)
+
+    def tags_named(self, names: list[str]) -> list[Tag]:
+        """Tag rows for these names (as taggit matches them, case-insensitively), made when missing and
+        remembered: a tag is looked up once per import, not once per article."""
+        wanted = [name for name in names if name.strip()]
+        missing = [name for name in wanted if name.casefold() not in self.tags]
+        if missing:
+            for tag in Tag.objects.filter(name__in=missing):
+                self.tags[tag.name.casefold()] = tag
+            for name in missing:
+                if name.casefold() not in self.tags:
+                    tag = Tag.objects.filter(name__iexact=name).first() or Tag.objects.create(name=name)
+                    self.tags[name.casefold()] = tag
+        return list({self.tags[name.casefold()].pk: self.tags[name.casefold()] for name in wanted}.values())
 
     def credit_captions(self, blocks: list[dict]) -> list[dict]:
         """A body photo's caption ending "(Photo: X)" loses the credit, which the photo carries instead."""
@@ -472,15 +539,17 @@ class _Importer:
         """One revision holding the imported text, dated as WordPress dated it; live if published.
 
         Written without Wagtail's publish(): its signal would purge caches per article (see module
-        docstring). A scheduled post goes through Wagtail's own scheduling instead.
+        docstring).
         """
-        page = ArticlePage.objects.get(pk=page.pk)  # the saved tree fields and url_path
+        scheduled = item.status == "future" and page.go_live_at is not None
         revision = Revision.objects.create(
             content_object=page,
             base_content_type=page.get_base_content_type(),
             content=page.serializable_data(),
             object_str=str(page),
             created_at=modified,
+            # What Wagtail's "publish" of a future page records: publish_scheduled makes it live then.
+            approved_go_live_at=page.go_live_at if scheduled else None,
         )
         live = item.status in ("publish", "private")
         Page.objects.filter(pk=page.pk).update(
@@ -489,17 +558,15 @@ class _Importer:
             latest_revision_created_at=modified,
             has_unpublished_changes=not live,
         )
-        if item.status == "future" and item.published and item.published > timezone.now():
-            revision.publish()  # Wagtail keeps it until go_live_at: scheduled, not live
 
-    def restrict(self, page: ArticlePage, item: Item) -> None:
+    def restrict(self, page: ArticlePage, item: Item, *, created: bool) -> None:
         """Private posts: the newsroom only. Password-protected posts: Wagtail's password restriction."""
         wanted = None
         if item.status == "private":
             wanted = (PageViewRestriction.GROUPS, "")
         elif item.password:
             wanted = (PageViewRestriction.PASSWORD, item.password[:255])
-        existing = PageViewRestriction.objects.filter(page=page).first()
+        existing = None if created else PageViewRestriction.objects.filter(page=page).first()
         if existing and (wanted is None or (existing.restriction_type, existing.password) != wanted):
             existing.delete()
             existing = None
@@ -516,22 +583,23 @@ class _Importer:
 
     # --- comments ------------------------------------------------------------------------------
 
-    def import_comments(self, page: ArticlePage, item: Item) -> int:
+    def import_comments(self, page: ArticlePage, item: Item, *, created: bool) -> int:
         """Readers' comments with status and threading; pingbacks and trackbacks kept apart.
 
         Comments imported before are left as they are: moderation here may have changed them since.
         """
-        known = set(
-            ImportedItem.objects.filter(
-                source=self.source, kind=ItemKind.COMMENT, wp_id__in=[str(c.id) for c in item.comments]
-            ).values_list("wp_id", flat=True)
-        )
-        known_pings = set(
-            Pingback.objects.filter(source=self.source, wp_id__in=[str(c.id) for c in item.comments]).values_list(
-                "wp_id", flat=True
+        if not item.comments:
+            return 0
+        ids = [str(c.id) for c in item.comments]
+        known, known_pings, seen = set(), set(), set()
+        if not created:  # a new article has none of them yet
+            imported = ImportedItem.objects.filter(source=self.source, kind=ItemKind.COMMENT, wp_id__in=ids)
+            known = set(imported.values_list("wp_id", flat=True))
+            known_pings = set(
+                Pingback.objects.filter(source=self.source, wp_id__in=ids).values_list("wp_id", flat=True)
             )
-        )
-        seen = set(Comment.objects.filter(article=page).exclude(email_hash="").values_list("email_hash", "body_hash"))
+            with_email = Comment.objects.filter(article=page).exclude(email_hash="")
+            seen = set(with_email.values_list("email_hash", "body_hash"))
         parent_of = {c.id: c.parent_id for c in item.comments}
         new: list[tuple[int, Comment]] = []
         pings = []
@@ -557,7 +625,9 @@ class _Importer:
             email_hash = hash_email(email)
             body_hash = body_fingerprint(text)
             if email_hash and (email_hash, body_hash) in seen:
-                self.report.skip(_("comment %(id)d") % {"id": wp.id}, _("the same reader posted the same text"), "comment")
+                self.report.skip(
+                    _("comment %(id)d") % {"id": wp.id}, _("the same reader posted the same text"), "comment"
+                )
                 continue
             seen.add((email_hash, body_hash))
             status = COMMENT_STATUS.get(wp.approved, CommentStatus.PENDING)
@@ -573,17 +643,17 @@ class _Importer:
                     ),
                 )
             )  # fmt: skip
-        Pingback.objects.bulk_create(pings)
-        self.report.count("pingback", "created", len(pings))
+        if pings:
+            Pingback.objects.bulk_create(pings)
+            self.report.count("pingback", "created", len(pings))
         if not new:
             return 0
         Comment.objects.bulk_create([comment for _id, comment in new])
-        pk_of = dict(
-            ImportedItem.objects.filter(
-                source=self.source, kind=ItemKind.COMMENT, wp_id__in=[str(c) for c in parent_of]
-            ).values_list("wp_id", "object_id")
-        )
-        pk_of = {int(k): v for k, v in pk_of.items()} | {wp_id: c.pk for wp_id, c in new}
+        earlier = {}
+        if known:
+            imported = ImportedItem.objects.filter(source=self.source, kind=ItemKind.COMMENT, wp_id__in=known)
+            earlier = {int(k): v for k, v in imported.values_list("wp_id", "object_id")}
+        pk_of = earlier | {wp_id: c.pk for wp_id, c in new}
 
         def thread_of(wp_id: int) -> int | None:
             """The top-level comment a reply belongs to: Dateline threads one level deep."""
@@ -599,14 +669,22 @@ class _Importer:
             if top and pk_of.get(top):
                 comment.parent_id = pk_of[top]
                 replies.append(comment)
-        Comment.objects.bulk_update(replies, ["parent"])
+        if replies:
+            Comment.objects.bulk_update(replies, ["parent"])
         now = timezone.now()
         ImportedItem.objects.bulk_create(
             [
-                ImportedItem(source=self.source, kind=ItemKind.COMMENT, wp_id=str(wp_id), object_id=c.pk, imported_at=now, updated_at=now)
+                ImportedItem(
+                    source=self.source,
+                    kind=ItemKind.COMMENT,
+                    wp_id=str(wp_id),
+                    object_id=c.pk,
+                    imported_at=now,
+                    updated_at=now,
+                )
                 for wp_id, c in new
             ]
-        )  # fmt: skip
+        )
         self.report.count("comment", "created", len(new))
         return len(new)
 
@@ -653,7 +731,13 @@ class _Importer:
             redirect = existing.get(old_path)
             if redirect is None:
                 new.append(
-                    Redirect(old_path=old_path, site=self.site, redirect_page_id=page_id, redirect_link=link, is_permanent=True)
+                    Redirect(
+                        old_path=old_path,
+                        site=self.site,
+                        redirect_page_id=page_id,
+                        redirect_link=link,
+                        is_permanent=True,
+                    )
                 )
             elif (redirect.redirect_page_id, redirect.redirect_link or "") != (page_id, link):
                 redirect.redirect_page_id, redirect.redirect_link, redirect.is_permanent = page_id, link, True
@@ -669,7 +753,9 @@ class _Importer:
             slug = unquote(term.slug)
             if term.taxonomy == "category":
                 target = self.section_map.get(term.slug, slugify(slug, allow_unicode=True))
-                section = self.sections.get(target) or SectionPage.objects.child_of(self.home).filter(slug=target).first()
+                section = (
+                    self.sections.get(target) or SectionPage.objects.child_of(self.home).filter(slug=target).first()
+                )
                 if section is not None:
                     wanted[Redirect.normalise_path(f"{base}/category/{slug}/")] = section
                     if term.parent:
@@ -677,13 +763,31 @@ class _Importer:
             elif term.taxonomy == "post_tag":
                 tag_slug = slugify(html.unescape(term.name), allow_unicode=True)
                 if tag_slug:
-                    wanted[Redirect.normalise_path(f"{base}/tag/{slug}/")] = reverse("news:tag", kwargs={"slug": tag_slug})
+                    wanted[Redirect.normalise_path(f"{base}/tag/{slug}/")] = reverse(
+                        "news:tag", kwargs={"slug": tag_slug}
+                    )
         for login, person in self.people.items():
             wanted[Redirect.normalise_path(f"{base}/author/{login}/")] = person.get_absolute_url()
         with transaction.atomic():
             self.report.redirects += self.save_redirects(wanted)
 
     # --- after the posts -----------------------------------------------------------------------
+
+    def index_imported_pages(self) -> None:
+        """Wagtail's reference index ("where is this photo used?") and the search index, in batches,
+        for the articles written while per-save indexing was held back."""
+        backends = get_search_backends(with_auto_update=True)
+        for start in range(0, len(self.imported_pages), BATCH):
+            batch = list(
+                ArticlePage.objects.filter(pk__in=self.imported_pages[start : start + BATCH]).prefetch_related(
+                    "tagged_items__tag", "article_authors"
+                )
+            )
+            with transaction.atomic():
+                for page in batch:
+                    ReferenceIndex.create_or_update_for_object(page)
+            for backend in backends:
+                backend.get_index_for_model(ArticlePage).add_items(ArticlePage, batch)
 
     def pin_sticky_posts(self) -> None:
         """Sticky posts become the front page's pinned stories, through the front page's hook."""
@@ -699,7 +803,6 @@ class _Importer:
             for pin in pinners:
                 pin(articles)
         self.report.count("pinned", "created", len(articles))
-
 
 
 def plain_text(markup: str, limit: int) -> str:
@@ -726,4 +829,3 @@ def valid_ip(address: str) -> bool:
     except ValueError:
         return False
     return True
-

@@ -301,6 +301,8 @@ def php_unserialize(data: str):
 
 def _php_value(raw: bytes, pos: int):
     kind = raw[pos : pos + 1]
+    if kind not in (b"N", b"i", b"d", b"b", b"s", b"a"):  # objects ("O", "C") and references are refused
+        raise ValueError(f"unsupported PHP value {kind!r}")
     if kind == b"N":
         return None, pos + 2
     colon = raw.index(b":", pos + 2) if kind in (b"s", b"a") else raw.index(b";", pos)
@@ -312,11 +314,9 @@ def _php_value(raw: bytes, pos: int):
     if kind == b"s":
         start = colon + 2
         return raw[start : start + length].decode("utf-8", "replace"), start + length + 2
-    if kind == b"a":
-        pos = colon + 2  # past ':{'
-        result = {}
-        for _index in range(length):
-            key, pos = _php_value(raw, pos)
-            result[key], pos = _php_value(raw, pos)
-        return result, pos + 1  # past '}'
-    raise ValueError(f"unsupported PHP value {kind!r}")
+    pos = colon + 2  # an array: past ':{'
+    result = {}
+    for _index in range(length):
+        key, pos = _php_value(raw, pos)
+        result[key], pos = _php_value(raw, pos)
+    return result, pos + 1  # past '}'

@@ -16,23 +16,31 @@ def types(body):
 
 def test_classic_paragraphs_are_parted_by_blank_lines():
     body = blocks("First line\nsecond line.\n\nSecond <strong>paragraph</strong>.")
-    assert [b["value"] for b in body.blocks] == ["<p>First line<br>\nsecond line.</p>", "<p>Second <b>paragraph</b>.</p>"]
+    assert [b["value"] for b in body.blocks] == [
+        "<p>First line<br>\nsecond line.</p>",
+        "<p>Second <b>paragraph</b>.</p>",
+    ]
 
 
 def test_block_editor_heading_quote_and_list_map_to_blocks():
     body = blocks(
         "<!-- wp:heading --><h2>Why</h2><!-- /wp:heading -->"
-        '<!-- wp:quote --><blockquote class="wp-block-quote"><p>We stay.</p><cite>A docker</cite></blockquote><!-- /wp:quote -->'
+        '<!-- wp:quote --><blockquote class="wp-block-quote"><p>We stay.</p><cite>A docker</cite></blockquote>'
+        "<!-- /wp:quote -->"
         "<!-- wp:list --><ul><li>One</li><li>Two</li></ul><!-- /wp:list -->"
     )
     assert types(body) == ["subheading", "quote", "paragraph"]
     assert body.blocks[1]["value"]["attribution"] == "A docker"
-    assert [li.get_text() for li in BeautifulSoup(body.blocks[2]["value"], "html.parser").find_all("li")] == ["One", "Two"]
+    assert [li.get_text() for li in BeautifulSoup(body.blocks[2]["value"], "html.parser").find_all("li")] == [
+        "One",
+        "Two",
+    ]
 
 
 def test_caption_shortcode_becomes_a_photo_with_its_caption():
     body = blocks(
-        '[caption id="attachment_9" width="640"]<img class="wp-image-9" src="/a.jpg"> Stalls at dawn.[/caption]', {9: 42}
+        '[caption id="attachment_9" width="640"]<img class="wp-image-9" src="/a.jpg"> Stalls at dawn.[/caption]',
+        {9: 42},
     )
     assert body.blocks == [{"type": "photo", "value": {"photo": 42, "caption": "Stalls at dawn."}}]
 

@@ -85,5 +85,5 @@ def test_older_export_versions_are_read(tmp_path):
 def test_attachment_metadata_is_read_without_running_php():
     meta = 'a:2:{s:5:"width";i:640;s:10:"image_meta";a:1:{s:6:"credit";s:7:"Ana Pé";}}'
     assert php_unserialize(meta) == {"width": 640, "image_meta": {"credit": "Ana Pé"}}
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="unsupported PHP value"):
         php_unserialize('O:8:"stdClass":0:{}')
