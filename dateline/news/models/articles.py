@@ -1,3 +1,4 @@
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -77,6 +78,15 @@ class ArticlePageForm(WagtailAdminPageForm):
         headline.label = _("Headline")
         headline.error_messages["required"] = _("Write a headline: an article cannot be saved without one.")
 
+    def clean(self):
+        cleaned = super().clean()
+        # Publishing embargoed copy schedules it for the embargo instead of refusing outright.
+        embargo = cleaned.get("embargoed_until")
+        go_live = cleaned.get("go_live_at")
+        if embargo and embargo > timezone.now() and (go_live is None or go_live < embargo):
+            cleaned["go_live_at"] = embargo
+        return cleaned
+
 
 def in_name_order(tags) -> list:
     """Tags sorted by name (then id), the same in every process and after a restore."""
@@ -132,6 +142,12 @@ class ArticlePage(CacheKeysMixin, MemoizedViewRestrictionsMixin, Page):
     comments_open = models.BooleanField(
         _("comments open"), default=True, help_text=_("Readers may comment on this article.")
     )
+    embargoed_until = models.DateTimeField(
+        _("embargoed until"),
+        null=True,
+        blank=True,
+        help_text=_("Agency copy under embargo cannot go live before this time; publishing schedules it for then."),
+    )
 
     objects = PageManager.from_queryset(ArticlePageQuerySet)()
 
@@ -157,7 +173,7 @@ class ArticlePage(CacheKeysMixin, MemoizedViewRestrictionsMixin, Page):
         FieldPanel("body"),
         FieldPanel("tags"),
     ]
-    settings_panels = Page.settings_panels + [FieldPanel("comments_open")]
+    settings_panels = Page.settings_panels + [FieldPanel("embargoed_until"), FieldPanel("comments_open")]
 
     search_fields = Page.search_fields + [
         index.SearchField("standfirst"),
@@ -173,6 +189,17 @@ class ArticlePage(CacheKeysMixin, MemoizedViewRestrictionsMixin, Page):
 
     class Meta:
         verbose_name = _("article")
+
+    def clean(self):
+        super().clean()
+        if self.live and self.embargoed_until and self.embargoed_until > timezone.now():
+            when = date_format(timezone.localtime(self.embargoed_until), "DATETIME_FORMAT")
+            raise ValidationError(
+                {
+                    "go_live_at": _("This story is embargoed until %(time)s; schedule it for then or later.")
+                    % {"time": when}
+                }
+            )
 
     @property
     def published_at(self):
