@@ -25,6 +25,9 @@ REPORTER_PERMISSIONS = [
     ("news", "change_person"),
     ("news", "view_person"),
     ("comments", "view_comment"),
+    # The wire queue: read it and "Use this" (which moves a wire draft under a section).
+    ("ingest", "view_wireitem"),
+    ("ingest", "change_wireitem"),
 ]
 EDITOR_PERMISSIONS = REPORTER_PERMISSIONS + [
     ("news", "delete_person"),
@@ -44,6 +47,7 @@ EDITOR_PERMISSIONS = REPORTER_PERMISSIONS + [
     ("wagtailredirects", "delete_redirect"),
     ("core", "change_newsroomsettings"),
     ("home", "change_breakingnewsbanner"),
+    ("ingest", "view_source"),
 ]
 # Granted on the root collection. "add" lets Reporters upload and then edit their own photos and
 # documents; "change" (anyone's, deleting included) is the Editors'.
