@@ -405,6 +405,18 @@ def test_a_feed_that_does_not_answer_in_time_is_recorded_as_timed_out(make_sourc
     assert WireItem.objects.filter(source=good).count() == 1
 
 
+def test_polling_stops_starting_sources_when_the_minute_budget_is_spent(make_source, wire_server):
+    slow = make_source(name="Slow", url=serve(wire_server, "/slow.xml", "rss-agency.xml", delay=2))
+    later = newsml_source(make_source, wire_server)
+
+    reports = ingest_all_due(budget_seconds=0.5)
+
+    assert [report.source.pk for report in reports] == [slow.pk]
+    later.refresh_from_db()
+    assert later.last_polled_at is None  # not claimed: still due for the next minute
+    assert ingest_all_due()[0].source.pk == later.pk
+
+
 def test_a_feed_past_the_size_cap_is_refused_as_too_large(make_source, wire_server, monkeypatch):
     monkeypatch.setattr(fetching, "MAX_FEED_BYTES", 1000)
     source = make_source(url=serve(wire_server, "/huge.xml", b"<rss>" + b" " * 5000 + b"</rss>"))
