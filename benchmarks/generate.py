@@ -309,7 +309,7 @@ def index_for_search(since_pk: int, limit: int) -> None:
     """Put up to `limit` of the new articles in Wagtail's search index, in batches.
 
     Wagtail's database backend indexes about 20 articles a second here, so a 100,000-article run
-    indexes a sample rather than spend an hour on it.
+    indexes a sample through it; on PostgreSQL ``index_rest_by_sql`` then indexes the rest.
     """
     from wagtail.search.backends import get_search_backend
 
@@ -325,6 +325,35 @@ def index_for_search(since_pk: int, limit: int) -> None:
         last = batch[-1].pk
         done += len(batch)
         print(f"  search index: {done}", file=sys.stderr)
+
+
+def index_rest_by_sql() -> int:
+    """On PostgreSQL, index every article still missing from Wagtail's search index in one statement.
+
+    The entries have the shape Wagtail's PostgreSQL backend writes (headline weighted B and in
+    autocomplete, standfirst and body text in body, the database's text search configuration), so a
+    100,000-article archive is searchable, and a search measured at that size reads an index of that
+    size, without the hour Wagtail's own indexing would take.
+    """
+    content_type = ContentType.objects.get_for_model(ArticlePage)
+    text = "regexp_replace(a.body::text, '<[^>]+>|\"(id|type|value)\": \"?|[{}\\[\\],\"]', ' ', 'g')"
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"""
+            INSERT INTO wagtailsearch_indexentry
+                (content_type_id, object_id, title_norm, autocomplete, title, body, title_text, body_text)
+            SELECT %s, a.page_ptr_id::text, 1.3, to_tsvector('simple', p.title),
+                   setweight(to_tsvector(p.title), 'B'), to_tsvector(a.standfirst || ' ' || {text}),
+                   p.title, left(a.standfirst || ' ' || {text}, 1000)
+            FROM news_articlepage a JOIN wagtailcore_page p ON p.id = a.page_ptr_id
+            WHERE NOT EXISTS (
+                SELECT 1 FROM wagtailsearch_indexentry e
+                WHERE e.content_type_id = %s AND e.object_id = a.page_ptr_id::text
+            )
+            """,  # noqa: S608 - no outside input: the text expression is a constant
+            [content_type.pk, content_type.pk],
+        )
+        return cursor.rowcount
 
 
 def main() -> None:
@@ -359,6 +388,10 @@ def main() -> None:
     comments = add_comments(args.comments, bench, rng)
     if added and not args.no_search_index:
         index_for_search(last_pk, args.index_limit)
+    if not args.no_search_index and connection.vendor == "postgresql":
+        indexed = index_rest_by_sql()
+        if indexed:
+            print(f"  search index: {indexed} more by SQL", file=sys.stderr)
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")
