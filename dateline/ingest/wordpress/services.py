@@ -27,7 +27,9 @@ from zoneinfo import ZoneInfo
 
 import nh3
 from django.contrib.auth.models import Group
-from django.db import transaction
+from django.contrib.contenttypes.models import ContentType
+from django.db import models, transaction
+from django.db.models import F
 from django.test.utils import override_settings
 from django.urls import reverse
 from django.utils import timezone
@@ -45,7 +47,7 @@ from dateline.comments.models import BODY_MAX_LENGTH, NAME_MAX_LENGTH, Comment, 
 from dateline.comments.privacy import hash_address, hash_email, normalise_email
 from dateline.comments.text import body_fingerprint
 from dateline.core.purge import purge_all_pages
-from dateline.news.models import ArticleAuthor, ArticlePage, Person, SectionPage
+from dateline.news.models import ArticleAuthor, ArticlePage, ArticleTag, Person, SectionPage
 from dateline.photos.models import Photo
 
 from . import media
@@ -205,6 +207,7 @@ class _Importer:
         self.sticky: list[int] = []
         self.written_files: list[str] = []
         self.tags: dict[str, Tag] = {}
+        self.created_pages: set[int] = set()
 
     # --- the run ------------------------------------------------------------------------------
 
@@ -475,11 +478,13 @@ class _Importer:
         page.go_live_at = published if item.status == "future" else None
         page.latest_revision_created_at = modified
         tags = [name for taxonomy, _slug, name in item.terms if taxonomy == "post_tag"] + other_categories
-        page.tags.set(self.tags_named([html.unescape(t)[:100] for t in dict.fromkeys(tags)]))
+        tags = self.tags_named([html.unescape(t)[:100] for t in dict.fromkeys(tags)])
+        page.tags.set(tags)
         person = self.people.get(item.creator)
-        page.article_authors = [ArticleAuthor(person=person)] if person else []
+        page.article_authors = [ArticleAuthor(person=person, sort_order=0)] if person else []
         if created:
-            section.add_child(instance=page)
+            self.insert_article(section, page, tags)
+            self.created_pages.add(page.pk)
         else:
             if page.get_parent().pk != section.pk:
                 page.move(section, pos="last-child")
@@ -500,6 +505,31 @@ class _Importer:
             self.sticky.append(page.pk)
         self.report.count("post", "created" if created else "updated")
         logger.debug("Imported %s with %d comments", what, comment_count)
+
+    def insert_article(self, section: SectionPage, page: ArticlePage, tags: list[Tag]) -> None:
+        """Write a new article as Wagtail's add_child would, in a few queries instead of dozens.
+
+        The fields add_child and Page.save derive (tree path, depth, URL path) are set here; what
+        they check is checked before (a free slug in the section, lengths, a non-empty body). Its
+        tags and byline are written in bulk. An archive of thousands of posts is the reason.
+        """
+        depth = section.depth + 1
+        last = (
+            Page.objects.filter(path__startswith=section.path, depth=depth)
+            .order_by("-path")
+            .values_list("path", flat=True)
+            .first()
+        )
+        page.path = ArticlePage(path=last)._inc_path() if last else ArticlePage._get_path(section.path, depth, 1)
+        page.depth, page.numchild = depth, 0
+        page.url_path = f"{section.url_path}{page.slug}/"
+        page.draft_title = page.title
+        models.Model.save(page)  # the page and article rows only: no Page.save, no cluster commit
+        Page.objects.filter(pk=section.pk).update(numchild=F("numchild") + 1)
+        for author in page.article_authors.all():
+            author.article_id = page.pk
+        ArticleAuthor.objects.bulk_create(page.article_authors.all())
+        ArticleTag.objects.bulk_create([ArticleTag(content_object_id=page.pk, tag=tag) for tag in tags])
 
     def tags_named(self, names: list[str]) -> list[Tag]:
         """Tag rows for these names (as taggit matches them, case-insensitively), made when missing and
@@ -773,6 +803,29 @@ class _Importer:
 
     # --- after the posts -----------------------------------------------------------------------
 
+    def index_references(self, pages: list[ArticlePage]) -> None:
+        """What ReferenceIndex.create_or_update_for_object records for a new page (it has no rows
+        yet to compare with), for a batch of pages in one insert."""
+        content_type = ContentType.objects.get_for_model(ArticlePage)
+        base_content_type = ContentType.objects.get_for_model(Page)
+        rows = [
+            ReferenceIndex(
+                content_type=content_type,
+                base_content_type=base_content_type,
+                object_id=page.pk,
+                to_content_type_id=to_content_type_id,
+                to_object_id=to_object_id,
+                model_path=model_path,
+                content_path=content_path,
+                content_path_hash=ReferenceIndex._get_content_path_hash(content_path),
+            )
+            for page in pages
+            for to_content_type_id, to_object_id, model_path, content_path in set(
+                ReferenceIndex._extract_references_from_object(page)
+            )
+        ]
+        ReferenceIndex.objects.bulk_create(rows, ignore_conflicts=True)
+
     def index_imported_pages(self) -> None:
         """Wagtail's reference index ("where is this photo used?") and the search index, in batches,
         for the articles written while per-save indexing was held back."""
@@ -784,8 +837,10 @@ class _Importer:
                 )
             )
             with transaction.atomic():
+                self.index_references([page for page in batch if page.pk in self.created_pages])
                 for page in batch:
-                    ReferenceIndex.create_or_update_for_object(page)
+                    if page.pk not in self.created_pages:
+                        ReferenceIndex.create_or_update_for_object(page)
             for backend in backends:
                 backend.get_index_for_model(ArticlePage).add_items(ArticlePage, batch)
 

@@ -12,6 +12,7 @@ from dateline.home.models import PinnedStory
 from dateline.ingest.wordpress.models import ImportedItem, Pingback
 from dateline.ingest.wordpress.services import ImportRefused
 from dateline.news.models import ArticlePage, Person, SectionPage
+from dateline.news.signals import articles_showing
 from dateline.photos.models import Photo
 from tests.news.factories import PersonFactory, SectionPageFactory
 
@@ -216,3 +217,10 @@ def test_redirects_cover_the_old_permalink_patterns(imported):
     } <= paths
     assert Redirect.objects.get(old_path="/category/local").redirect_page.specific.slug == "local"
     assert Redirect.objects.get(old_path="/tag/strike").redirect_link == "/tags/strike/"
+
+
+def test_imported_articles_are_in_wagtails_reference_index(imported):
+    crane = Photo.objects.get(title="Crane at dawn")
+    lead = article(STRIKE).lead_photo
+    assert [page.pk for page in articles_showing(crane)] == [article(TERMINAL).pk]
+    assert [page.pk for page in articles_showing(lead)] == [article(STRIKE).pk]
