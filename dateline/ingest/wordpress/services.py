@@ -208,6 +208,8 @@ class _Importer:
         self.written_files: list[str] = []
         self.tags: dict[str, Tag] = {}
         self.created_pages: set[int] = set()
+        self.created_photos: list[int] = []
+        self.updated_photos: list[int] = []
 
     # --- the run ------------------------------------------------------------------------------
 
@@ -225,9 +227,9 @@ class _Importer:
         self.check_maps()
         self.load_post_records()
         self.import_people()
-        self.import_photos()
         done = 0
         with background_work_held_back():
+            self.import_photos()
             for item in WXRReader(self.path, time_zone=self.time_zone):  # pass 2
                 if item.post_type != "post":
                     if item.post_type in ("page",):
@@ -379,6 +381,9 @@ class _Importer:
             self.found_photo(attachment, photo.pk)
             if photo_id not in existing:
                 self.written_files.append(photo.file.name)
+                self.created_photos.append(photo.pk)
+            else:
+                self.updated_photos.append(photo.pk)
             self.report.count("photo", "updated" if photo_id in existing else "created")
 
     def found_photo(self, attachment: media.Attachment, photo_id: int) -> None:
@@ -803,11 +808,14 @@ class _Importer:
 
     # --- after the posts -----------------------------------------------------------------------
 
-    def index_references(self, pages: list[ArticlePage]) -> None:
-        """What ReferenceIndex.create_or_update_for_object records for a new page (it has no rows
-        yet to compare with), for a batch of pages in one insert."""
-        content_type = ContentType.objects.get_for_model(ArticlePage)
-        base_content_type = ContentType.objects.get_for_model(Page)
+    def index_references(self, objects: list) -> None:
+        """What ReferenceIndex.create_or_update_for_object records for new pages or photos (they have
+        no rows yet to compare with), for a batch of them in one insert."""
+        if not objects or not ReferenceIndex.model_is_indexable(type(objects[0])):
+            return
+        model = type(objects[0])
+        content_type = ContentType.objects.get_for_model(model)
+        base_content_type = ContentType.objects.get_for_model(([model, *model._meta.get_parent_list()])[-1])
         rows = [
             ReferenceIndex(
                 content_type=content_type,
@@ -819,7 +827,7 @@ class _Importer:
                 content_path=content_path,
                 content_path_hash=ReferenceIndex._get_content_path_hash(content_path),
             )
-            for page in pages
+            for page in objects
             for to_content_type_id, to_object_id, model_path, content_path in set(
                 ReferenceIndex._extract_references_from_object(page)
             )
@@ -828,8 +836,15 @@ class _Importer:
 
     def index_imported_pages(self) -> None:
         """Wagtail's reference index ("where is this photo used?") and the search index, in batches,
-        for the articles written while per-save indexing was held back."""
+        for the photos and articles written while per-save indexing was held back."""
         backends = get_search_backends(with_auto_update=True)
+        saved_photos, created = self.created_photos + self.updated_photos, set(self.created_photos)
+        for start in range(0, len(saved_photos), BATCH):
+            photos = list(Photo.objects.filter(pk__in=saved_photos[start : start + BATCH]))
+            with transaction.atomic():
+                self.index_references([photo for photo in photos if photo.pk in created])
+            for backend in backends:
+                backend.get_index_for_model(Photo).add_items(Photo, photos)
         for start in range(0, len(self.imported_pages), BATCH):
             batch = list(
                 ArticlePage.objects.filter(pk__in=self.imported_pages[start : start + BATCH]).prefetch_related(
