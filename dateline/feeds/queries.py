@@ -28,8 +28,10 @@ def feed_articles(*, locale: Locale, section=None, tag=None, person=None, limit:
     if person is not None:
         articles = articles.by_person(person)
     renditions = PhotoRendition.objects.all() if full else PhotoRendition.objects.filter(filter_spec=ENCLOSURE_SPEC)
+    # A tag's or a person's stories are read through their own index, not by walking the archive.
+    newest_first = articles.newest_first_of_matches if tag is not None or person is not None else articles.newest_first
     articles = (
-        articles.newest_first()
+        newest_first()
         .select_related("lead_photo", "locale")
         .prefetch_related(
             Prefetch("article_authors", queryset=ArticleAuthor.objects.select_related("person")),

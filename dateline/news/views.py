@@ -33,7 +33,7 @@ def _live_in_language():
 def person_detail(request, slug):
     """A person's page: who they are and what they wrote or edited, newest first."""
     person = get_object_or_404(Person.objects.select_related("photo"), slug=slug)
-    articles = _live_in_language().by_person(person).newest_first()
+    articles = _live_in_language().by_person(person).newest_first_of_matches()
     response = TemplateResponse(
         request, "news/person_detail.html", {"person": person, "articles": _listing(request, articles)}
     )
@@ -45,7 +45,7 @@ def person_detail(request, slug):
 def tag_detail(request, slug):
     """Every live article carrying one tag, newest first."""
     tag = get_object_or_404(Tag, slug=slug)
-    articles = _live_in_language().filter(tags=tag).newest_first()
+    articles = _live_in_language().filter(tags=tag).newest_first_of_matches()
     response = TemplateResponse(request, "news/tag_detail.html", {"tag": tag, "articles": _listing(request, articles)})
     return tag_response(response, [LISTINGS_KEY, f"tag-{tag.slug}"])
 
