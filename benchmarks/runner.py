@@ -591,6 +591,19 @@ def main() -> int:
             sys.exit("no benchmark article in the database: run without --skip-generate")
         article_id = int(found[0])
         article_path = "/" + found[1].strip().strip("/").split("/", 1)[1] + "/"  # without the site root's step
+        # What the database holds (with --skip-generate it may be a 100,000-article archive), not the options.
+        counted = subprocess.run(
+            [
+                "psql",
+                env["DATABASE_URL"],
+                "-tAc",
+                "SELECT (SELECT count(*) FROM news_articlepage) || '|' || (SELECT count(*) FROM comments_comment)",
+            ],
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout.strip()
+        held_articles, held_comments = (int(number) for number in counted.split("|"))
 
         for port, cache_seconds in ((RENDER_PORT, "0"), (APP_CACHED_PORT, "600")):
             extra_ports.append(port)
@@ -717,7 +730,7 @@ def main() -> int:
         results.append(comment_posts(article_id, article_path, posts=args.posts, connections=args.connections, env=env))
         ceiling = results[0].requests_per_second
         title = (
-            f"Dateline on this machine: {args.articles:,} articles, {args.comments:,} comments, "
+            f"Dateline on this machine: {held_articles:,} articles, {held_comments:,} comments, "
             f"wrk -t1 -c{args.connections} -d{args.seconds}s --latency, loopback; "
             f"load average at the end {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores. "
             f"CPU ms/req: the answering processes' CPU over the row's requests; DB: the stack's PostgreSQL; "
