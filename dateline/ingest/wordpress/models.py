@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -73,3 +74,72 @@ class Pingback(models.Model):
 
     def __str__(self):
         return self.url or self.site_name
+
+
+class ImportRunStatus(models.TextChoices):
+    CHECKING = "checking", _("Checking")
+    READY = "ready", _("Ready to confirm")
+    IMPORTING = "importing", _("Importing")
+    DONE = "done", _("Done")
+    FAILED = "failed", _("Failed")
+
+
+class ImportRun(models.Model):
+    """An import started from the admin: the uploaded export, its dry-run report, the administrator's
+    confirmation and the import's progress and final report.
+
+    The export is kept under the data folder (``DATA_DIR/imports``), never in the media folder: it
+    holds authors' e-mail addresses and private posts. It is deleted once the import is done.
+    """
+
+    started_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("started by"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    started_at = models.DateTimeField(_("started at"), default=timezone.now)
+    original_name = models.CharField(_("uploaded file"), max_length=255, blank=True)
+    export_name = models.CharField(
+        _("stored export"), max_length=255, help_text=_("The file's name in the imports folder.")
+    )
+    uploads_folder = models.CharField(
+        _("uploads folder"),
+        max_length=255,
+        blank=True,
+        help_text=_("A folder inside the imports folder holding a copy of wp-content/uploads."),
+    )
+    time_zone = models.CharField(
+        _("WordPress time zone"), max_length=64, default="UTC", help_text=_("For dates exported without one.")
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=ImportRunStatus.choices, default=ImportRunStatus.CHECKING
+    )
+    confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("confirmed by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    confirmed_at = models.DateTimeField(_("confirmed at"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+    dry_run_report = models.JSONField(_("dry-run report"), default=dict, blank=True)
+    report = models.JSONField(_("report"), default=dict, blank=True)
+    posts_done = models.PositiveIntegerField(_("posts done"), default=0)
+    posts_total = models.PositiveIntegerField(_("posts in the file"), default=0)
+    error = models.TextField(_("error"), blank=True)
+
+    class Meta:
+        verbose_name = _("WordPress import run")
+        verbose_name_plural = _("WordPress import runs")
+        ordering = ["-started_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.original_name or self.export_name} ({self.get_status_display()})"
+
+    @property
+    def is_running(self) -> bool:
+        return self.status in (ImportRunStatus.CHECKING, ImportRunStatus.IMPORTING)

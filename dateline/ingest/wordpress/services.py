@@ -98,6 +98,20 @@ class ImportReport:
         self.skipped.append((what, reason))
         self.count(kind, "skipped")
 
+    def as_json(self) -> dict:
+        """The report as JSON an import run stores: counts per kind and outcome, and the lists."""
+        counts: dict[str, dict[str, int]] = {}
+        for (kind, outcome), n in sorted(self.counts.items()):
+            counts.setdefault(kind, {})[outcome] = n
+        return {
+            "dry_run": self.dry_run,
+            "counts": counts,
+            "skipped": [list(pair) for pair in self.skipped],
+            "notes": [list(pair) for pair in self.notes],
+            "missing_files": [list(pair) for pair in self.missing_files],
+            "redirects": self.redirects,
+        }
+
     def lines(self) -> list[str]:
         kinds = sorted({kind for kind, _outcome in self.counts})
         outcomes = ["created", "updated", "unchanged", "skipped"]

@@ -1,10 +1,13 @@
 from django.http import HttpResponsePermanentRedirect
+from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Site
 
+from . import views
 from .models import Pingback
 
 # WordPress's links by ID: /?p=123 (posts) and /?page_id=45.
@@ -47,3 +50,29 @@ class PingbackViewSet(ModelViewSet):
 @hooks.register("register_admin_viewset")
 def register_pingbacks():
     return PingbackViewSet("wordpress_pingbacks")
+
+
+# Import from WordPress (views.py): superusers only, under Settings.
+
+admin_urls = [
+    path("", views.ImportStartView.as_view(), name="start"),
+    path("<int:pk>/", views.ImportRunView.as_view(), name="run"),
+    path("<int:pk>/confirm/", views.ConfirmImportView.as_view(), name="confirm"),
+]
+
+
+@hooks.register("register_admin_urls")
+def register_import_urls():
+    return [path("import-wordpress/", include((admin_urls, "wordpress_import"), namespace="wordpress_import"))]
+
+
+class SuperuserMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.is_superuser
+
+
+@hooks.register("register_settings_menu_item")
+def register_import_menu_item():
+    return SuperuserMenuItem(
+        _("Import from WordPress"), reverse("wordpress_import:start"), name="import-wordpress", icon_name="upload"
+    )
