@@ -15,6 +15,18 @@ from .models import ImportRun, ImportRunStatus
 
 RECENT_RUNS = 20
 OUTCOMES = ["created", "updated", "unchanged", "skipped"]
+OUTCOME_LABELS = [_("Created"), _("Updated"), _("Unchanged"), _("Skipped")]
+# The report's kinds, as the administrator reads them; an unknown kind shows as it is.
+KIND_LABELS = {
+    "author": _("Authors"),
+    "comment": _("Comments"),
+    "page": _("Pages"),
+    "photo": _("Photos"),
+    "pingback": _("Pingbacks"),
+    "pinned": _("Pinned stories"),
+    "post": _("Posts"),
+    "section": _("Sections"),
+}
 
 
 class SuperusersOnly:
@@ -74,7 +86,7 @@ class ImportRunView(SuperusersOnly, WagtailAdminTemplateMixin, TemplateView):
         context.update(
             run=run,
             statuses=ImportRunStatus,
-            outcomes=OUTCOMES,
+            outcomes=OUTCOME_LABELS,
             dry_run_counts=counts_table(run.dry_run_report),
             final_counts=counts_table(run.report),
         )
@@ -93,7 +105,10 @@ class ConfirmImportView(SuperusersOnly, View):
         return redirect("wordpress_import:run", run.pk)
 
 
-def counts_table(report: dict) -> list[tuple[str, list[int]]]:
-    """A stored report's counts as rows: (kind, [created, updated, unchanged, skipped])."""
+def counts_table(report: dict) -> list[tuple[str, str, list[int]]]:
+    """A stored report's counts as rows: (kind, its label, [created, updated, unchanged, skipped])."""
     counts = report.get("counts", {}) if report else {}
-    return [(kind, [counts[kind].get(outcome, 0) for outcome in OUTCOMES]) for kind in sorted(counts)]
+    return [
+        (kind, KIND_LABELS.get(kind, kind), [counts[kind].get(outcome, 0) for outcome in OUTCOMES])
+        for kind in sorted(counts)
+    ]
