@@ -28,6 +28,7 @@ from dateline.news.models import ArticleAuthor, ArticlePage, Person, SectionPage
 from dateline.photos.models import Photo
 
 from . import content, pictures
+from .wires import ensure_wire_desk
 
 DEMO_PASSWORD = "dateline-demo"  # noqa: S105 - printed on the console for people trying the demo
 ADMIN_USERNAME = "admin"
@@ -82,6 +83,7 @@ class DemoBuilder:
     def __init__(self, *, now: datetime, article_limit: int | None):
         self.now = now
         self.stories = content.STORIES[:article_limit] if article_limit is not None else content.STORIES
+        self.full = article_limit is None
         self.created = Counter()
         self.photos: dict[str, Photo] = {}
         self.people: dict[str, Person] = {}
@@ -102,6 +104,8 @@ class DemoBuilder:
                 when = self.publication_time(position)
                 articles[story.slug] = self.ensure_article(sections[story.section], story, when, self.people)
         self.arrange_front_page(home, [articles.get(slug) for slug in (content.LEAD_STORY, *content.PINNED_STORIES)])
+        if self.full:  # the full demo: agency copy waiting in the Wire queue
+            self.created["wire stories"] += ensure_wire_desk(sections[content.SECTIONS[0].slug])
 
         home_es = self.ensure_translated_page(home, spanish, title="Portada")
         sections_es = {

@@ -533,9 +533,9 @@ def _jpeg(image: Image.Image, size: tuple[int, int]) -> bytes:
     return out.getvalue()
 
 
-def draw_scene(key: str) -> bytes:
-    """The scene named `key` as a 1600x900 JPEG, identical on every call."""
-    rng = _seeded(key)
+def draw_scene(key: str, *, variant: str = "") -> bytes:
+    """The scene named `key` as a 1600x900 JPEG, identical on every call; another `variant`, other pixels."""
+    rng = _seeded(key + variant)
     image = SCENES[key](rng, WIDTH * SCALE, HEIGHT * SCALE)
     return _jpeg(mottle(image, rng, 0.025), (WIDTH, HEIGHT))
 

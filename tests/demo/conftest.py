@@ -13,9 +13,9 @@ from wagtail.models import Site
 QUICK_ARTICLES = 4
 
 
-def _small_jpeg(key: str) -> bytes:
+def _small_jpeg(key: str, *, variant: str = "") -> bytes:
     # A flat colour per key: a real, distinct JPEG without the cost of drawing the scene.
-    seed = zlib.crc32(key.encode())
+    seed = zlib.crc32((key + variant).encode())
     out = io.BytesIO()
     Image.new("RGB", (160, 90), (seed % 256, seed // 256 % 256, seed // 65536 % 256)).save(out, "JPEG")
     return out.getvalue()
