@@ -48,6 +48,9 @@ def refusal(request: HttpRequest) -> HttpResponse | None:
 
 def max_body_size(path: str) -> int:
     """Bytes a request body may have: uploads in the admin, forms (comments, passwords) elsewhere."""
+    for prefix, size in settings.DATELINE_LARGE_UPLOAD_PATHS.items():
+        if path.startswith(prefix):
+            return size
     if path.startswith(tuple(settings.DATELINE_UPLOAD_PATH_PREFIXES)):
         return settings.DATELINE_MAX_UPLOAD_REQUEST_SIZE
     return settings.DATA_UPLOAD_MAX_MEMORY_SIZE

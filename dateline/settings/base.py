@@ -280,6 +280,10 @@ WAGTAILDOCS_SERVE_METHOD = "serve_view"
 DATELINE_MAX_URL_LENGTH = 8192
 DATELINE_UPLOAD_PATH_PREFIXES = ["/admin/"]
 DATELINE_MAX_UPLOAD_REQUEST_SIZE = max(WAGTAILIMAGES_MAX_UPLOAD_SIZE, DATELINE_DOCUMENTS_MAX_UPLOAD_SIZE) + 1024 * 1024
+# Except the WordPress import's upload (Settings -> Import from WordPress, superusers only): a
+# newsroom's export runs to hundreds of megabytes. Path prefix -> bytes, checked before the above.
+DATELINE_IMPORT_MAX_UPLOAD_SIZE = 512 * 1024 * 1024
+DATELINE_LARGE_UPLOAD_PATHS = {"/admin/import-wordpress/": DATELINE_IMPORT_MAX_UPLOAD_SIZE + 1024 * 1024}
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ALLOW_UNICODE_SLUGS = True
 WAGTAILEMBEDS_RESPONSIVE_HTML = True

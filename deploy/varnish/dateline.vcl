@@ -63,13 +63,19 @@ sub vcl_recv {
     # DATELINE_MAX_URL_LENGTH: 8192
     # DATA_UPLOAD_MAX_MEMORY_SIZE: 10485760
     # DATELINE_MAX_UPLOAD_REQUEST_SIZE: 22020096
+    # DATELINE_LARGE_UPLOAD_PATHS: /admin/import-wordpress/ 537919488
     # A request line or headers past varnishd's http_req_size are refused before VCL runs (the
     # connection is closed): deploy/ starts varnishd with 64 KB, so every URL between the app's limit
     # and that gets this 414.
     if (req.url ~ "^.{8193}") {
         return (synth(414));
     }
-    if (req.url ~ "^/admin/") {
+    if (req.url ~ "^/admin/import-wordpress/") {
+        # A WordPress export, uploaded by a superuser to be imported.
+        if (std.integer(req.http.Content-Length, 0) > 537919488) {
+            return (synth(413));
+        }
+    } else if (req.url ~ "^/admin/") {
         # Only the admin takes uploads: the largest file it accepts, and its form.
         if (std.integer(req.http.Content-Length, 0) > 22020096) {
             return (synth(413));

@@ -80,6 +80,20 @@ def test_the_admin_takes_uploads_larger_than_a_form_but_not_without_limit(client
     assert large.status_code == 413
 
 
+def test_the_wordpress_import_takes_an_export_larger_than_other_admin_uploads(admin_client, home, settings, tmp_path):
+    settings.DATELINE_MAX_UPLOAD_REQUEST_SIZE = 20_000
+    settings.DATELINE_LARGE_UPLOAD_PATHS = {"/admin/import-wordpress/": 100_000}
+    settings.DATA_DIR = tmp_path
+    client = admin_client
+    export = SimpleUploadedFile("export.xml", b"x" * 50_000, content_type="text/xml")
+    taken = client.post("/admin/import-wordpress/", {"export": export})
+    assert taken.status_code == 200  # the form's own answer (not a WordPress export), not the guard's
+    too_large = SimpleUploadedFile("export.xml", b"x" * 150_000, content_type="text/xml")
+    assert client.post("/admin/import-wordpress/", {"export": too_large}).status_code == 413
+    image = SimpleUploadedFile("x.gif", b"G" * 50_000)
+    assert client.post("/admin/images/add/", {"title": "x", "file": image}).status_code == 413
+
+
 def test_a_malformed_content_length_is_a_bad_request(client, story):
     response = client.post(f"/comments/{story().pk}/post/", "body=x", content_type="text/plain", CONTENT_LENGTH="x")
     assert response.status_code == 400
@@ -99,6 +113,10 @@ def test_varnish_refuses_at_the_same_limits_as_the_app():
     assert f"> {settings.DATA_UPLOAD_MAX_MEMORY_SIZE})" in text
     assert vcl_number("DATELINE_MAX_UPLOAD_REQUEST_SIZE") == settings.DATELINE_MAX_UPLOAD_REQUEST_SIZE
     assert f"> {settings.DATELINE_MAX_UPLOAD_REQUEST_SIZE})" in text
+    for prefix, size in settings.DATELINE_LARGE_UPLOAD_PATHS.items():
+        assert f"# DATELINE_LARGE_UPLOAD_PATHS: {prefix} {size}" in text
+        assert f'req.url ~ "^{prefix}"' in text
+        assert f"> {size})" in text
 
 
 def test_varnish_sends_the_words_of_our_own_error_pages():

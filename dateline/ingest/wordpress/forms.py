@@ -10,8 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from .runs import imports_dir, resolve_uploads_folder
 from .services import ImportRefused
 
-# Larger exports are better imported with `dateline import_wordpress` on the server.
-MAX_EXPORT_SIZE = 512 * 1024 * 1024
+# Larger exports than DATELINE_IMPORT_MAX_UPLOAD_SIZE: `dateline import_wordpress` on the server.
 
 
 def time_zone_choices():
@@ -44,11 +43,12 @@ class ExportUploadForm(forms.Form):
 
     def clean_export(self):
         export = self.cleaned_data["export"]
-        if export.size > MAX_EXPORT_SIZE:
+        limit = settings.DATELINE_IMPORT_MAX_UPLOAD_SIZE
+        if export.size > limit:
             raise forms.ValidationError(
                 _("This file is %(size)s; the largest export accepted here is %(max)s. Import it with the "
                   "import_wordpress command on the server instead.")
-                % {"size": filesizeformat(export.size), "max": filesizeformat(MAX_EXPORT_SIZE)}
+                % {"size": filesizeformat(export.size), "max": filesizeformat(limit)}
             )  # fmt: skip
         export.seek(0)
         head = export.read(1024).lstrip(b"\xef\xbb\xbf \t\r\n")

@@ -8,7 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from dateline.accounts.roles import ensure_newsroom_groups
-from dateline.ingest.wordpress import forms, runs
+from dateline.ingest.wordpress import runs
 from dateline.ingest.wordpress.models import ImportRun, ImportRunStatus
 from dateline.news.models import ArticlePage
 from tests.conftest import STAFF_PASSWORD
@@ -191,8 +191,8 @@ def test_a_file_that_is_not_an_export_gives_a_form_error(admin_client, upload):
     assert not ImportRun.objects.exists()
 
 
-def test_a_file_over_the_size_cap_gives_a_form_error(upload, monkeypatch):
-    monkeypatch.setattr(forms, "MAX_EXPORT_SIZE", 100)
+def test_a_file_over_the_size_cap_gives_a_form_error(upload, settings):
+    settings.DATELINE_IMPORT_MAX_UPLOAD_SIZE = 100
 
     response = upload()
 
