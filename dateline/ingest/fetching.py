@@ -6,6 +6,7 @@ or, for a drop folder, from a file inside that folder.
 
 import urllib.error
 import urllib.request
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
@@ -73,20 +74,19 @@ def same_origin(base: str, href: str) -> str | None:
     return None
 
 
-def dropped_files(folder: Path, fmt: str) -> list[DroppedFile]:
-    """Files waiting in the drop folder, oldest first; a file past the size cap is read as empty."""
+def dropped_files(folder: Path, fmt: str) -> Iterator[DroppedFile]:
+    """Files waiting in the drop folder, oldest first, read one at a time (a backlog of a thousand
+    deliveries is never all in memory); a file past the size cap is read as empty."""
     folder.mkdir(parents=True, exist_ok=True)
     files = sorted(
         (p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in FOLDER_SUFFIXES[fmt]),
         key=lambda p: (p.stat().st_mtime, p.name),
     )
-    found = []
     for path in files:
         if path.stat().st_size > MAX_FEED_BYTES:
-            found.append(DroppedFile(path=path, data=b""))
+            yield DroppedFile(path=path, data=b"")
             continue
-        found.append(DroppedFile(path=path, data=path.read_bytes()))
-    return found
+        yield DroppedFile(path=path, data=path.read_bytes())
 
 
 def set_aside(dropped: DroppedFile, *, failed: bool = False) -> Path:

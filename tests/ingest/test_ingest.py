@@ -563,3 +563,13 @@ def test_a_story_with_several_photos_leads_with_the_first_and_puts_the_others_in
     photos = [block.value for block in draft.body if block.block_type == "photo"]
     assert draft.lead_photo is not None
     assert [(p["photo"].height, p["caption"]) for p in photos] == [(64, "The harbour master.")]
+
+
+def test_a_drop_folder_is_read_one_file_at_a_time(tmp_path):
+    (tmp_path / "a.xml").write_bytes(b"<first/>")
+    (tmp_path / "b.xml").write_bytes(b"<second/>")
+    files = fetching.dropped_files(tmp_path, "newsml")
+
+    assert next(files).data == b"<first/>"
+    (tmp_path / "b.xml").write_bytes(b"<delivered-later/>")  # a backlog is never read all at once
+    assert next(files).data == b"<delivered-later/>"
