@@ -7,34 +7,22 @@ from pathlib import PurePosixPath
 from urllib.parse import urlsplit
 
 from django.core.files.images import ImageFile
-from PIL import Image, IptcImagePlugin, UnidentifiedImageError
+from PIL import Image, UnidentifiedImageError
 from wagtail.images import get_image_model
+
+from dateline.photos.metadata import embedded_text
 
 from .parsing import WirePhoto
 
 logger = logging.getLogger(__name__)
 
-# IPTC IIM datasets (record 2): by-line, credit, copyright notice, caption/abstract, headline.
-IIM_BYLINE, IIM_CREDIT, IIM_COPYRIGHT, IIM_CAPTION, IIM_HEADLINE = (2, 80), (2, 110), (2, 116), (2, 120), (2, 105)
-
 
 def iptc_fields(data: bytes) -> dict[str, str]:
     """Credit and caption written into the image file by the agency (IPTC IIM), where present."""
-    try:
-        with Image.open(io.BytesIO(data)) as image:
-            info = IptcImagePlugin.getiptcinfo(image) or {}
-    except (OSError, SyntaxError, ValueError, UnidentifiedImageError):
-        return {}
-
-    def text(key) -> str:
-        value = info.get(key)
-        if isinstance(value, list):
-            value = value[0] if value else b""
-        return value.decode("utf-8", "replace").strip() if isinstance(value, bytes) else ""
-
+    embedded = embedded_text(io.BytesIO(data))
     return {
-        "credit": text(IIM_CREDIT) or text(IIM_BYLINE) or text(IIM_COPYRIGHT),
-        "caption": text(IIM_CAPTION) or text(IIM_HEADLINE),
+        "credit": embedded.credit or embedded.byline or embedded.copyright,
+        "caption": embedded.caption or embedded.headline,
     }
 
 

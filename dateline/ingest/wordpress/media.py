@@ -9,8 +9,8 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from django.core.files.images import ImageFile
-from PIL import Image, IptcImagePlugin, UnidentifiedImageError
 
+from dateline.photos.metadata import embedded_text
 from dateline.photos.models import Photo
 
 from .wxr import Item, php_unserialize
@@ -23,8 +23,6 @@ CREDIT_IN_CAPTION = re.compile(
 RESIZED_COPY = re.compile(r"-\d+x\d+(?=\.\w+$)")
 CREDIT_MAX_LENGTH = 120
 CAPTION_MAX_LENGTH = 500
-IPTC_CREDIT, IPTC_BYLINE, IPTC_COPYRIGHT = (2, 110), (2, 80), (2, 116)
-EXIF_ARTIST, EXIF_COPYRIGHT = 0x013B, 0x8298
 
 
 @dataclass
@@ -82,24 +80,8 @@ def split_credit(caption: str) -> tuple[str, str]:
 
 def file_credit(path: Path) -> str:
     """The credit the picture carries itself: IPTC credit or by-line, else EXIF artist, else copyright."""
-    try:
-        with Image.open(path) as image:
-            iptc = IptcImagePlugin.getiptcinfo(image) or {}
-            exif = image.getexif()
-    except (OSError, UnidentifiedImageError, SyntaxError):
-        return ""
-
-    def text(value) -> str:
-        if isinstance(value, list):
-            value = value[0] if value else b""
-        if isinstance(value, bytes):
-            value = value.decode("utf-8", "replace")
-        return str(value or "").strip().strip("\x00")
-
-    for value in (iptc.get(IPTC_CREDIT), iptc.get(IPTC_BYLINE), exif.get(EXIF_ARTIST)):
-        if text(value):
-            return text(value)
-    return text(iptc.get(IPTC_COPYRIGHT)) or text(exif.get(EXIF_COPYRIGHT))
+    embedded = embedded_text(path)
+    return embedded.credit or embedded.byline or embedded.artist or embedded.copyright or embedded.exif_copyright
 
 
 class MissingFile(Exception):
