@@ -79,7 +79,10 @@ def send(request, pk: int):
 def progress_view(request, pk: int):
     issue = _issue(request, pk, "newsletters.view_issue")
     result = progress(issue)
-    rows = [(label, result.counts.get(value, 0)) for value, label in issue.deliveries.model._meta.get_field("status").choices]
+    rows = [
+        (label, result.counts.get(value, 0))
+        for value, label in issue.deliveries.model._meta.get_field("status").choices
+    ]
     return TemplateResponse(
         request,
         "newsletters/admin/progress.html",

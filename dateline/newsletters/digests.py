@@ -33,11 +33,18 @@ def build_due_digests(*, now=None) -> list[Issue]:
     local = timezone.localtime(now)
     today = local.date()
     made = []
-    due = Newsletter.objects.filter(digest_time__isnull=False, digest_time__lte=local.time()).exclude(last_digest_on=today)
+    due = Newsletter.objects.filter(digest_time__isnull=False, digest_time__lte=local.time()).exclude(
+        last_digest_on=today
+    )
     for newsletter in due.select_related("section"):
         if not Newsletter.objects.filter(pk=newsletter.pk).exclude(last_digest_on=today).update(last_digest_on=today):
             continue
-        previous = newsletter.issues.filter(is_digest=True).order_by("-created_at").values_list("created_at", flat=True).first()
+        previous = (
+            newsletter.issues.filter(is_digest=True)
+            .order_by("-created_at")
+            .values_list("created_at", flat=True)
+            .first()
+        )
         since = max(previous or now - timezone.timedelta(days=1), now - timezone.timedelta(days=1))
         stories = stories_for_digest(newsletter, since=since)
         if not stories:

@@ -64,7 +64,9 @@ def render_issue(issue: Issue) -> RenderedIssue:
         text = render_to_string("newsletters/email/issue.txt", context)
         html = _inliner.inline(render_to_string("newsletters/email/issue.html", context))
     host = settings.DATELINE_NEWSLETTER_MESSAGE_ID_DOMAIN
-    return RenderedIssue(subject=issue.subject, text=text, html=html, list_id=f"{newsletter.name} <{newsletter.slug}.{host}>")
+    return RenderedIssue(
+        subject=issue.subject, text=text, html=html, list_id=f"{newsletter.name} <{newsletter.slug}.{host}>"
+    )
 
 
 def issue_message(rendered: RenderedIssue, *, to: str, subscription_id: int | None, delivery_id: int | None = None):

@@ -33,9 +33,7 @@ class Newsletter(models.Model):
         help_text=_("When set, an issue of the newest stories is built and sent every day at this time."),
     )
     digest_size = models.PositiveSmallIntegerField(_("stories in a digest"), default=8)
-    is_public = models.BooleanField(
-        _("offered to readers"), default=True, help_text=_("Shown on the sign-up page.")
-    )
+    is_public = models.BooleanField(_("offered to readers"), default=True, help_text=_("Shown on the sign-up page."))
     last_digest_on = models.DateField(null=True, blank=True, editable=False)
 
     panels = [
@@ -98,9 +96,13 @@ class IssueStatus(models.TextChoices):
 class Issue(ClusterableModel):
     """One edition of a newsletter: a subject, a few words, and the stories it links to."""
 
-    newsletter = models.ForeignKey(Newsletter, verbose_name=_("newsletter"), on_delete=models.PROTECT, related_name="issues")
+    newsletter = models.ForeignKey(
+        Newsletter, verbose_name=_("newsletter"), on_delete=models.PROTECT, related_name="issues"
+    )
     subject = models.CharField(_("subject"), max_length=200)
-    intro = models.TextField(_("introduction"), blank=True, max_length=2000, help_text=_("Plain text above the stories."))
+    intro = models.TextField(
+        _("introduction"), blank=True, max_length=2000, help_text=_("Plain text above the stories.")
+    )
     status = models.CharField(max_length=10, choices=IssueStatus.choices, default=IssueStatus.DRAFT, editable=False)
     is_digest = models.BooleanField(default=False, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)

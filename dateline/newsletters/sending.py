@@ -87,7 +87,9 @@ def start_sending(issue: Issue, *, by=None) -> int:
 
 def progress(issue: Issue) -> Progress:
     counts = dict(issue.deliveries.values_list("status").annotate(n=Count("pk")).order_by())
-    return Progress(total=sum(counts.values()), counts={status: counts.get(status, 0) for status in DeliveryStatus.values})
+    return Progress(
+        total=sum(counts.values()), counts={status: counts.get(status, 0) for status in DeliveryStatus.values}
+    )
 
 
 def _holder_is_gone(worker: str) -> bool:
@@ -124,7 +126,9 @@ def take_issue(issue_id: int, me: str) -> bool:
     rows.filter(status=DeliveryStatus.CLAIMED).update(status=DeliveryStatus.PENDING, worker="")
     unknown = rows.filter(status=DeliveryStatus.SENDING).update(status=DeliveryStatus.UNKNOWN, updated_at=now)
     if unknown:
-        logger.warning("Newsletter issue %s: %d message(s) in flight when a worker stopped, marked unknown", issue_id, unknown)
+        logger.warning(
+            "Newsletter issue %s: %d message(s) in flight when a worker stopped, marked unknown", issue_id, unknown
+        )
     return True
 
 

@@ -142,13 +142,17 @@ def record_bounce(*, email: str = "", message_id: str = "") -> int:
     marked = 0
     if message_id:
         delivery_id = delivery_id_from_message_id(message_id)
-        delivery = Delivery.objects.filter(pk=delivery_id).select_related("subscription").first() if delivery_id else None
+        delivery = (
+            Delivery.objects.filter(pk=delivery_id).select_related("subscription").first() if delivery_id else None
+        )
         if delivery is not None:
             Delivery.objects.filter(pk=delivery.pk).update(status=DeliveryStatus.BOUNCED, updated_at=now)
             if delivery.subscription is not None and not email:
                 email = delivery.subscription.email
     if email:
-        marked = Subscription.objects.filter(email_hash=hash_email(email), bounced_at__isnull=True).update(bounced_at=now)
+        marked = Subscription.objects.filter(email_hash=hash_email(email), bounced_at__isnull=True).update(
+            bounced_at=now
+        )
     return marked
 
 

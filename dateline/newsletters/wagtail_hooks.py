@@ -17,8 +17,10 @@ from .models import Issue, IssueStatus, Newsletter
 
 class NewsletterIndexView(IndexView):
     def get_base_queryset(self):
-        return super().get_base_queryset().annotate(
-            subscribers=Count("subscriptions", filter=Q(subscriptions__confirmed_at__isnull=False))
+        return (
+            super()
+            .get_base_queryset()
+            .annotate(subscribers=Count("subscriptions", filter=Q(subscriptions__confirmed_at__isnull=False)))
         )
 
 
@@ -64,15 +66,21 @@ def issue_listing_buttons(snippet, user, next_url=None):
     if not isinstance(snippet, Issue):
         return []
     buttons = [
-        ListingButton(_("Preview"), reverse("newsletters_admin:preview", args=[snippet.pk]), icon_name="view", priority=10)
+        ListingButton(
+            _("Preview"), reverse("newsletters_admin:preview", args=[snippet.pk]), icon_name="view", priority=10
+        )
     ]
     if user.has_perm("newsletters.change_issue"):
         buttons.append(
-            ListingButton(_("Send a test"), reverse("newsletters_admin:test", args=[snippet.pk]), icon_name="mail", priority=15)
+            ListingButton(
+                _("Send a test"), reverse("newsletters_admin:test", args=[snippet.pk]), icon_name="mail", priority=15
+            )
         )
     if snippet.status == IssueStatus.DRAFT and user.has_perm("newsletters.send_issue"):
         buttons.append(
-            ListingButton(_("Send"), reverse("newsletters_admin:send", args=[snippet.pk]), icon_name="mail", priority=20)
+            ListingButton(
+                _("Send"), reverse("newsletters_admin:send", args=[snippet.pk]), icon_name="mail", priority=20
+            )
         )
     if snippet.status != IssueStatus.DRAFT:
         buttons.append(

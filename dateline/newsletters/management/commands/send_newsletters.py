@@ -17,4 +17,6 @@ class Command(BaseCommand):
         digests = build_due_digests()
         resumed = resume_stalled_issues()
         expired = delete_expired_sign_ups()
-        self.stdout.write(f"{len(digests)} digests queued, {resumed} issues resumed, {expired} expired sign-ups deleted.")
+        self.stdout.write(
+            f"{len(digests)} digests queued, {resumed} issues resumed, {expired} expired sign-ups deleted."
+        )
