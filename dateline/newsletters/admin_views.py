@@ -3,6 +3,7 @@
 Reporters compose and preview issues and may mail a test to their own address; sending to readers
 needs the `send_issue` permission, which Editors have (accounts/roles.py)."""
 
+from csp.decorators import csp
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
@@ -11,8 +12,6 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-
-from csp.decorators import csp
 
 from .mail import UNSUBSCRIBE_PLACEHOLDER, render_issue
 from .models import Issue, IssueStatus, Subscription

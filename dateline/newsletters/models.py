@@ -171,3 +171,6 @@ class Delivery(models.Model):
         indexes = [models.Index(fields=["issue", "status"], name="delivery_issue_status")]
         verbose_name = _("delivery")
         verbose_name_plural = _("deliveries")
+
+    def __str__(self):
+        return f"{self.issue_id}/{self.pk}: {self.status}"

@@ -43,10 +43,12 @@ def test_the_digest_is_built_and_sent_at_its_time_with_the_newest_stories(
         django_capture_on_commit_callbacks(execute=True),
     ):
         (issue,) = build_due_digests()
-    assert issue.is_digest and issue.subject == "World daily: March 2, 2026"
+    assert issue.is_digest
+    assert issue.subject == "World daily: March 2, 2026"
     assert [s.article.title for s in issue.stories.order_by("sort_order")] == ["Dawn statement", "Overnight deal"]
     (message,) = mail.outbox
-    assert message.to == ["ana@example.org"] and "Dawn statement" in message.body
+    assert message.to == ["ana@example.org"]
+    assert "Dawn statement" in message.body
 
 
 def test_the_digest_is_made_once_a_day(digest, section):

@@ -48,8 +48,10 @@ def test_an_issue_goes_once_to_every_confirmed_subscriber_in_batches(settings, i
     assert send_now(issue) == 7
     assert sorted(m.to[0] for m in mail.outbox) == sorted(s.email for s in subscribers)
     issue.refresh_from_db()
-    assert issue.status == IssueStatus.SENT and issue.finished_at is not None
-    assert progress(issue).counts["sent"] == 7 and progress(issue).percent == 100
+    assert issue.status == IssueStatus.SENT
+    assert issue.finished_at is not None
+    assert progress(issue).counts["sent"] == 7
+    assert progress(issue).percent == 100
 
 
 def test_an_issue_cannot_be_sent_twice(issue, send_now):

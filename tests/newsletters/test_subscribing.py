@@ -41,7 +41,8 @@ def test_sign_up_page_is_private_and_carries_a_csrf_token(client, newsletter):
     response = client.get(SIGN_UP)
     soup = BeautifulSoup(response.content, "lxml")
     assert soup.select_one("form input[name=csrfmiddlewaretoken]")
-    assert "no-store" in response["Cache-Control"] and "public" not in response["Cache-Control"]
+    assert "no-store" in response["Cache-Control"]
+    assert "public" not in response["Cache-Control"]
     assert [label.strong.text for label in soup.select("fieldset label")] == ["Morning briefing"]
 
 

@@ -33,7 +33,8 @@ def test_get_asks_and_unsubscribes_nobody(client, newsletter):
     soup = BeautifulSoup(response.content, "lxml")
     assert soup.h1.text == "Unsubscribe"
     form = soup.select_one("main form")
-    assert form["method"] == "post" and form.button.text == "Unsubscribe"
+    assert form["method"] == "post"
+    assert form.button.text == "Unsubscribe"
     assert Subscription.objects.filter(pk=subscription.pk).exists()
     assert "no-store" in response["Cache-Control"]
 

@@ -33,8 +33,8 @@ def seconds_until_next_minute() -> float:
 class Command(BaseCommand):
     help = (
         "At the start of every minute, run Wagtail's publish_scheduled, then retry_purges, "
-        "notify_moderators, lift_expired_bans, ingest and send_newsletters where they are installed; a job that fails is logged "
-        "and the others still run. Stops on SIGTERM or Ctrl-C. "
+        "notify_moderators, lift_expired_bans, ingest and send_newsletters where they are installed; "
+        "a job that fails is logged and the others still run. Stops on SIGTERM or Ctrl-C. "
         "`make run` starts it beside the development server; in production the dateline-scheduled timer runs "
         "it with --once."
     )
