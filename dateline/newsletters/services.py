@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -54,7 +55,8 @@ def _over_limit(scope: str, key: str, spec: str) -> bool:
 def subscribe(*, email: str, newsletters: list[Newsletter], network_hash: str = "") -> SignUp:
     """Record pending subscriptions to the chosen lists and return the confirmation link's token.
 
-    Lists the address already confirmed are left as they are (and not in the token). Raises
+    Lists the address already confirmed are left as they are (and not in the token); a bounced one
+    waits for the link again. Raises
     SubscriptionRefused when the address or the reader's network signed up too often.
     """
     address = normalise_email(email)
@@ -70,8 +72,8 @@ def subscribe(*, email: str, newsletters: list[Newsletter], network_hash: str = 
             subscription, _created = Subscription.objects.get_or_create(
                 newsletter=newsletter, email_hash=email_hash, defaults={"email": address}
             )
-            if subscription.confirmed_at is None:
-                pending.append(subscription)
+            if subscription.confirmed_at is None or subscription.bounced_at is not None:
+                pending.append(subscription)  # a bounced address proves itself again by confirming
     return SignUp(pending=pending, token=confirmation_token(email_hash, [s.pk for s in pending]))
 
 
@@ -85,7 +87,9 @@ def confirm(token: str) -> list[Subscription] | None:
         return None
     email_hash, ids = read
     subscriptions = Subscription.objects.filter(pk__in=ids, email_hash=email_hash)
-    subscriptions.filter(confirmed_at__isnull=True).update(confirmed_at=timezone.now(), bounced_at=None)
+    subscriptions.filter(Q(confirmed_at__isnull=True) | Q(bounced_at__isnull=False)).update(
+        confirmed_at=timezone.now(), bounced_at=None
+    )
     return list(subscriptions.select_related("newsletter"))
 
 

@@ -1,6 +1,7 @@
 """Background work: an issue's send, and the double opt-in e-mail (django-tasks, as core's tasks)."""
 
 from django.conf import settings
+from django.db.models import Q
 from django_tasks import task
 
 from .mail import confirmation_message
@@ -19,7 +20,9 @@ def send_issue_task(issue_id: int) -> int:
 def send_confirmation(subscription_ids: list[int], language: str) -> int:
     """E-mail the link that confirms these pending subscriptions (one address); returns 1 when sent."""
     subscriptions = list(
-        Subscription.objects.filter(pk__in=subscription_ids, confirmed_at__isnull=True).select_related("newsletter")
+        Subscription.objects.filter(pk__in=subscription_ids)
+        .filter(Q(confirmed_at__isnull=True) | Q(bounced_at__isnull=False))
+        .select_related("newsletter")
     )
     if not subscriptions:
         return 0

@@ -136,3 +136,12 @@ def test_signing_up_logs_no_address(client, newsletter, caplog):
     caplog.set_level(logging.DEBUG)
     sign_up(client, "secret.reader@example.org", newsletter)
     assert "secret.reader" not in caplog.text
+
+
+def test_a_bounced_address_signing_up_again_is_mailed_and_its_confirmation_clears_the_bounce(client, newsletter):
+    from django.utils import timezone
+
+    SubscriptionFactory(newsletter=newsletter, email="ana@example.org", bounced_at=timezone.now())
+    sign_up(client, "ana@example.org", newsletter)
+    client.get(confirmation_path(mail.outbox[0]))
+    assert Subscription.objects.get().bounced_at is None
