@@ -11,6 +11,7 @@ from dateline.comments import urls as comments_urls
 from dateline.core.health import healthz
 from dateline.feeds import crawler_urls, feed_urls
 from dateline.news import urls as news_urls
+from dateline.newsletters import urls as newsletter_urls
 from dateline.search import urls as search_urls
 
 urlpatterns = [
@@ -19,6 +20,7 @@ urlpatterns = [
     path("admin/password_reset/", ThrottledPasswordResetView.as_view(), name="wagtailadmin_password_reset"),
     path("admin/", include(wagtailadmin_urls)),
     path("comments/", include(comments_urls)),
+    path("newsletters/", include(newsletter_urls)),
     path("", include(crawler_urls)),
     path("documents/", include(wagtaildocs_urls)),
 ]

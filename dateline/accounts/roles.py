@@ -28,6 +28,11 @@ REPORTER_PERMISSIONS = [
     # The wire queue: read it and "Use this" (which moves a wire draft under a section).
     ("ingest", "view_wireitem"),
     ("ingest", "change_wireitem"),
+    # Newsletters: compose, preview and test an issue; sending to readers is the Editors'.
+    ("newsletters", "view_newsletter"),
+    ("newsletters", "view_issue"),
+    ("newsletters", "add_issue"),
+    ("newsletters", "change_issue"),
 ]
 EDITOR_PERMISSIONS = REPORTER_PERMISSIONS + [
     ("news", "delete_person"),
@@ -48,6 +53,10 @@ EDITOR_PERMISSIONS = REPORTER_PERMISSIONS + [
     ("core", "change_newsroomsettings"),
     ("home", "change_breakingnewsbanner"),
     ("ingest", "view_source"),
+    ("newsletters", "send_issue"),
+    ("newsletters", "delete_issue"),
+    ("newsletters", "add_newsletter"),
+    ("newsletters", "change_newsletter"),
 ]
 # Granted on the root collection. "add" lets Reporters upload and then edit their own photos and
 # documents; "change" (anyone's, deleting included) is the Editors'.

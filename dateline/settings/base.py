@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "dateline.comments",
     "dateline.feeds",
     "dateline.search",
+    "dateline.newsletters",
     "dateline.home",
     "dateline.ingest",
     "dateline.ingest.wordpress",
@@ -397,6 +398,21 @@ EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default=f"{DATELINE_SITE_NAME} <newsroom@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# E-mail newsletters (dateline.newsletters, docs/newsletters.md): sent through the EMAIL_URL backend
+# (SMTP in production) in batches of this many messages per connection.
+DATELINE_NEWSLETTER_FROM_EMAIL = env.str("DATELINE_NEWSLETTER_FROM_EMAIL", default=DEFAULT_FROM_EMAIL)
+DATELINE_NEWSLETTER_BATCH_SIZE = env.int("DATELINE_NEWSLETTER_BATCH_SIZE", default=100)
+# An address that unsubscribes by mail too (List-Unsubscribe mailto:); empty: the https link only.
+DATELINE_NEWSLETTER_UNSUBSCRIBE_MAILTO = env.str("DATELINE_NEWSLETTER_UNSUBSCRIBE_MAILTO", default="")
+# Sign-ups allowed per reader's network and per address, "count/seconds".
+DATELINE_NEWSLETTER_RATE_PER_ADDRESS = env.str("DATELINE_NEWSLETTER_RATE_PER_ADDRESS", default="10/3600")
+DATELINE_NEWSLETTER_RATE_PER_EMAIL = env.str("DATELINE_NEWSLETTER_RATE_PER_EMAIL", default="3/3600")
+DATELINE_NEWSLETTER_CONFIRM_SECONDS = 48 * 60 * 60  # confirmation links expire; unconfirmed sign-ups go with them
+DATELINE_NEWSLETTER_LEASE_SECONDS = 120  # a sending worker silent this long (on another host) is taken over
+DATELINE_NEWSLETTER_MESSAGE_ID_DOMAIN = (
+    DATELINE_BASE_URL.split("://", 1)[-1].split("/", 1)[0].split(":", 1)[0] or "localhost"
+)
 
 # Security headers (dateline.core.security_headers). The public site runs no inline script or style.
 CONTENT_SECURITY_POLICY = {

@@ -2,6 +2,7 @@ import json
 
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from wagtail import hooks
 from wagtail.models import ModelLogEntry
 
 from ...models import Ban, BanKind, Comment, ConfirmedEmail
@@ -12,7 +13,8 @@ from ...services import delete_comments
 class Command(BaseCommand):
     help = (
         "Print as JSON everything stored about one e-mail address (comments, bans, its confirmation, "
-        "moderation log entries), then delete it. With --export-only nothing is deleted."
+        "moderation log entries, and what other rooms keep, such as newsletter subscriptions), then delete "
+        "it. With --export-only nothing is deleted."
     )
 
     def add_arguments(self, parser):
@@ -72,6 +74,10 @@ class Command(BaseCommand):
                 for entry in logs.order_by("timestamp")
             ],
         }
+        # Other rooms that keep data about an address (newsletters) register (name, export, delete).
+        others = [hook() for hook in hooks.get_hooks("dateline_personal_data")]
+        for name, export_data, _delete in others:
+            export[name] = export_data(address)
         self.stdout.write(json.dumps(export, indent=2, ensure_ascii=False))
         if export_only:
             return
@@ -81,4 +87,6 @@ class Command(BaseCommand):
             ConfirmedEmail.objects.filter(email_hash=email_hash).delete()
             if not keep_bans:
                 bans.delete()
+            for _name, _export, delete_data in others:
+                delete_data(address)
         self.stderr.write(f"Deleted {deleted} comments and everything stored with them.")

@@ -1,0 +1,147 @@
+"""Double opt-in: the sign-up page, the confirmation e-mail and link, limits, and what is stored."""
+
+import datetime as dt
+import logging
+import re
+
+import pytest
+import time_machine
+from bs4 import BeautifulSoup
+from django.core import mail
+from django.test import Client
+from django.urls import reverse
+
+from dateline.newsletters.models import Subscription
+from dateline.newsletters.services import delete_expired_sign_ups
+
+from .factories import NewsletterFactory, SubscriptionFactory
+
+pytestmark = pytest.mark.django_db
+SIGN_UP = "/newsletters/"
+
+
+def sign_up(client, email, *newsletters, **extra):
+    data = {"email": email, "newsletters": [n.pk for n in newsletters], "website": "", **extra}
+    return client.post(SIGN_UP, data)
+
+
+def confirmation_path(message) -> str:
+    link = re.search(r"https?://\S+/newsletters/confirm/\S+/", message.body)[0]
+    return "/newsletters/" + link.split("/newsletters/", 1)[1]
+
+
+def test_front_page_and_footer_link_to_the_sign_up_page(client, home):
+    soup = BeautifulSoup(client.get("/").content, "lxml")
+    links = [a["href"] for a in soup.find_all("a", href=True)]
+    assert links.count(SIGN_UP) >= 2  # the front page's own link and the footer's
+    assert soup.select_one("footer a[href='/newsletters/']")
+
+
+def test_sign_up_page_is_private_and_carries_a_csrf_token(client, newsletter):
+    response = client.get(SIGN_UP)
+    soup = BeautifulSoup(response.content, "lxml")
+    assert soup.select_one("form input[name=csrfmiddlewaretoken]")
+    assert "no-store" in response["Cache-Control"]
+    assert "public" not in response["Cache-Control"]
+    assert [label.strong.text for label in soup.select("fieldset label")] == ["Morning briefing"]
+
+
+def test_sign_up_without_the_csrf_token_is_refused(newsletter):
+    client = Client(enforce_csrf_checks=True)
+    assert sign_up(client, "ana@example.org", newsletter).status_code == 403
+    assert not Subscription.objects.exists()
+
+
+def test_sign_up_stores_the_address_only_for_the_lists_chosen_and_unconfirmed(client, newsletter):
+    other = NewsletterFactory(name="Sport")
+    response = sign_up(client, "Ana@Example.org", newsletter)
+    assert response.status_code == 200
+    assert BeautifulSoup(response.content, "lxml").h1.text == "Check your inbox"
+    subscription = Subscription.objects.get()
+    assert (subscription.newsletter, subscription.email, subscription.confirmed_at) == (
+        newsletter,
+        "ana@example.org",
+        None,
+    )
+    assert not other.subscriptions.exists()
+
+
+def test_confirmation_email_links_to_a_page_that_confirms(client, newsletter):
+    sign_up(client, "ana@example.org", newsletter)
+    (message,) = mail.outbox
+    assert message.to == ["ana@example.org"]
+    assert "Morning briefing" in message.body
+    response = client.get(confirmation_path(message))
+    assert response.status_code == 200
+    assert BeautifulSoup(response.content, "lxml").h1.text == "Subscription confirmed"
+    assert Subscription.objects.get().confirmed_at is not None
+
+
+def test_an_expired_confirmation_link_confirms_nothing(client, newsletter):
+    with time_machine.travel(dt.datetime(2026, 3, 1, 9, tzinfo=dt.UTC), tick=False):
+        sign_up(client, "ana@example.org", newsletter)
+    path = confirmation_path(mail.outbox[0])
+    with time_machine.travel(dt.datetime(2026, 3, 3, 10, tzinfo=dt.UTC), tick=False):
+        response = client.get(path)
+    assert response.status_code == 400
+    assert BeautifulSoup(response.content, "lxml").h1.text == "This link does not work"
+    assert Subscription.objects.get().confirmed_at is None
+
+
+def test_a_forged_confirmation_link_confirms_nothing(client, newsletter):
+    sign_up(client, "ana@example.org", newsletter)
+    assert client.get(reverse("newsletters:confirm", kwargs={"token": "forged:token"})).status_code == 400
+    assert Subscription.objects.get().confirmed_at is None
+
+
+def test_unconfirmed_sign_ups_are_deleted_when_their_link_expires(newsletter):
+    with time_machine.travel(dt.datetime(2026, 3, 1, 9, tzinfo=dt.UTC), tick=False):
+        SubscriptionFactory(newsletter=newsletter, confirmed_at=None)
+        kept = SubscriptionFactory(newsletter=newsletter)
+    with time_machine.travel(dt.datetime(2026, 3, 3, 10, tzinfo=dt.UTC), tick=False):
+        assert delete_expired_sign_ups() == 1
+    assert list(Subscription.objects.all()) == [kept]
+
+
+def test_signing_up_again_for_a_confirmed_list_says_the_same_and_sends_nothing(client, newsletter):
+    SubscriptionFactory(newsletter=newsletter, email="ana@example.org")
+    response = sign_up(client, "ana@example.org", newsletter)
+    assert BeautifulSoup(response.content, "lxml").h1.text == "Check your inbox"
+    assert mail.outbox == []
+
+
+def test_too_many_sign_ups_from_one_network_are_refused(client, settings, newsletter):
+    settings.DATELINE_NEWSLETTER_RATE_PER_ADDRESS = "2/3600"
+    for n in range(2):
+        assert sign_up(client, f"reader{n}@example.org", newsletter).status_code == 200
+    response = sign_up(client, "reader9@example.org", newsletter)
+    assert response.status_code == 429
+    assert "Too many sign-ups" in BeautifulSoup(response.content, "lxml").select_one(".form-errors").text
+
+
+def test_a_bad_address_or_no_list_gets_a_clear_message(client, newsletter):
+    response = sign_up(client, "not an address")
+    soup = BeautifulSoup(response.content, "lxml")
+    assert response.status_code == 400
+    assert soup.select_one("#email-error").text == "Enter a valid email address."
+    assert soup.select_one("#newsletters-error").text == "Choose at least one newsletter."
+
+
+def test_the_honeypot_field_refuses_bots(client, newsletter):
+    assert sign_up(client, "bot@example.org", newsletter, website="http://spam.example").status_code == 400
+    assert not Subscription.objects.exists()
+
+
+def test_signing_up_logs_no_address(client, newsletter, caplog):
+    caplog.set_level(logging.DEBUG)
+    sign_up(client, "secret.reader@example.org", newsletter)
+    assert "secret.reader" not in caplog.text
+
+
+def test_a_bounced_address_signing_up_again_is_mailed_and_its_confirmation_clears_the_bounce(client, newsletter):
+    from django.utils import timezone
+
+    SubscriptionFactory(newsletter=newsletter, email="ana@example.org", bounced_at=timezone.now())
+    sign_up(client, "ana@example.org", newsletter)
+    client.get(confirmation_path(mail.outbox[0]))
+    assert Subscription.objects.get().bounced_at is None
