@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "dateline.comments",
     "dateline.feeds",
     "dateline.search",
+    "dateline.live",
     "dateline.home",
     "dateline.ingest",
     "dateline.ingest.wordpress",
