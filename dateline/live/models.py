@@ -100,13 +100,23 @@ class LiveUpdate(models.Model):
     page = models.ForeignKey(LivePage, verbose_name=_("live page"), on_delete=models.CASCADE, related_name="updates")
     posted_at = models.DateTimeField(_("posted at"), default=timezone.now, db_index=True)
     posted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("posted by"), null=True, blank=True, on_delete=models.SET_NULL,
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("posted by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="+",
     )
     headline = models.CharField(_("headline"), max_length=200, blank=True)
-    text = models.TextField(_("text"), max_length=5000, blank=True, help_text=_("A few sentences. Links are made clickable."))
+    text = models.TextField(
+        _("text"), max_length=5000, blank=True, help_text=_("A few sentences. Links are made clickable.")
+    )
     photo = models.ForeignKey(
-        get_image_model_string(), verbose_name=_("photo"), null=True, blank=True, on_delete=models.SET_NULL,
+        get_image_model_string(),
+        verbose_name=_("photo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="+",
     )
     embed_url = models.URLField(

@@ -9,7 +9,8 @@ UPDATES_IN_STRUCTURED_DATA = 20
 
 
 def _update_data(update, page_url: str, request) -> dict:
-    body = " ".join(part for part in (update.text, update.quote and f"“{update.quote}” — {update.quote_attribution}") if part)
+    quote = f"“{update.quote}” — {update.quote_attribution}" if update.quote else ""
+    body = " ".join(part for part in (update.text, quote) if part)
     data = {
         "@type": "BlogPosting",
         "@id": f"{page_url}#{update.anchor}",

@@ -1,6 +1,6 @@
 """The updates endpoint readers' pages poll: what changed on a live page since the change they have."""
 
-from django.http import Http404, JsonResponse
+from django.http import JsonResponse
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.cache import patch_cache_control

@@ -46,7 +46,7 @@ def test_someone_who_may_not_edit_the_page_cannot_post(client, live_page):
     user.user_permissions.add(Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin"))
     client.login(username="intern", password=STAFF_PASSWORD)
     response = client.post(reverse("live_admin:updates", args=[live_page.pk]), {"text": "Hello."})
-    assert response.status_code == 403
+    assert response.status_code == 302  # Wagtail turns a refusal in its admin into a redirect with a message
     assert not LiveUpdate.objects.exists()
 
 
@@ -80,7 +80,7 @@ def test_the_page_editor_links_to_post_an_update(signed_in, editor, live_page):
     response = signed_in(editor).get(reverse("wagtailadmin_pages:edit", args=[live_page.pk]))
     soup = BeautifulSoup(response.content, "lxml")
     target = reverse("live_admin:updates", args=[live_page.pk])
-    links = [a for a in soup.find_all("a", href=target)]
+    links = soup.find_all("a", href=target)
     # In the page's header buttons, its action menu and the Live updates panel.
     assert len(links) >= 2
     assert any("Post an update" in a.get_text() for a in links)
