@@ -34,6 +34,13 @@ def test_a_reporter_posts_an_update_in_one_form(signed_in, reporter, live_page):
     assert update.sequence == 1
 
 
+def test_the_desk_lists_posted_updates_with_correct_and_delete(signed_in, editor, live_page):
+    update = services.post_update(page=live_page, text="Winds reach 120 km/h.")
+    soup = BeautifulSoup(signed_in(editor).get(reverse("live_admin:updates", args=[live_page.pk])).content, "lxml")
+    assert soup.find("a", href=reverse("live_admin:correct", args=[update.pk]))
+    assert soup.find("a", href=reverse("live_admin:delete", args=[update.pk]))
+
+
 def test_an_empty_update_gets_the_form_back_with_the_reason(signed_in, editor, live_page):
     response = signed_in(editor).post(reverse("live_admin:updates", args=[live_page.pk]), {"text": ""})
     assert response.status_code == 400
