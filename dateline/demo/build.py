@@ -107,7 +107,7 @@ class DemoBuilder:
         self.arrange_front_page(home, [articles.get(slug) for slug in (content.LEAD_STORY, *content.PINNED_STORIES)])
         if self.full:  # the full demo: agency copy waiting in the Wire queue
             self.created["live pages"] += ensure_live_coverage(
-                sections["world"], self.photo("harbour-at-dusk"), self.now
+                sections["world"], self.photo("harbour-at-dusk"), self.people, self.now
             )
             self.created["wire stories"] += ensure_wire_desk(sections[content.SECTIONS[0].slug])
 

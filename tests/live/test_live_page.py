@@ -120,3 +120,19 @@ def test_ended_coverage_stops_the_script_and_says_so(client, live_page):
     assert soup.select_one("[data-live-endpoint]") is None
     assert soup.select_one(".live__badge") is None
     assert "ended" in soup.select_one(".live__coverage").get_text()
+
+
+def test_live_page_is_valid_html_without_duplicate_ids(client, live_page):
+    import html5lib
+
+    summary = services.post_update(page=live_page, text="What we know.", is_pinned=True)
+    services.post_update(page=live_page, headline="Port closed", text="See https://example.org/port.")
+    services.post_update(page=live_page, photo=PhotoFactory(), quote="We are ready.", quote_attribution="The mayor")
+    corrected = services.post_update(page=live_page, text="Three dead.")
+    services.change_update(update=corrected, text="Four dead.", correction_note="Toll revised.")
+    content = client.get(live_page.url).content
+    # The WHATWG parser in strict mode raises at the first parse error (bad nesting, stray tags).
+    html5lib.HTMLParser(strict=True, namespaceHTMLElements=False).parse(content)
+    ids = [element["id"] for element in BeautifulSoup(content, "lxml").find_all(id=True)]
+    assert len(ids) == len(set(ids))
+    assert f"update-{summary.pk}" in ids
