@@ -97,3 +97,9 @@ def test_an_ordinary_article_has_no_post_an_update_link(signed_in, editor, story
     article = story()
     response = signed_in(editor).get(reverse("wagtailadmin_pages:edit", args=[article.pk]))
     assert "/admin/live/" not in response.content.decode()
+
+
+def test_an_editor_can_start_a_live_page_in_a_section(signed_in, editor, section):
+    response = signed_in(editor).get(reverse("wagtailadmin_pages:add", args=["live", "livepage", section.pk]))
+    assert response.status_code == 200
+    assert "Save the page once, then post updates from here." in response.content.decode()

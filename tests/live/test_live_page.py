@@ -136,3 +136,8 @@ def test_live_page_is_valid_html_without_duplicate_ids(client, live_page):
     ids = [element["id"] for element in BeautifulSoup(content, "lxml").find_all(id=True)]
     assert len(ids) == len(set(ids))
     assert f"update-{summary.pk}" in ids
+
+
+def test_the_front_page_links_a_live_page_as_any_article(client, home, live_page):
+    soup = soup_of(client.get("/"))
+    assert soup.find("a", href=live_page.url)
