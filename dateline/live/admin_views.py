@@ -52,7 +52,7 @@ def updates(request, page_id: int):
     context = {
         "page": page,
         "form": form,
-        "updates": page.updates.select_related("photo", "posted_by")[:RECENT_UPDATES],
+        "updates": page.updates.shown().select_related("photo", "posted_by")[:RECENT_UPDATES],
         "page_title": _("Live updates"),
         "header_title": _("Live updates"),
         "page_subtitle": page.title,
@@ -62,7 +62,7 @@ def updates(request, page_id: int):
 
 
 def correct(request, update_id: int):
-    update = get_object_or_404(LiveUpdate.objects.select_related("page"), pk=update_id)
+    update = get_object_or_404(LiveUpdate.objects.shown().select_related("page"), pk=update_id)
     page = _editable_page(request, update.page_id)
     form = CorrectUpdateForm(request.POST or None, instance=LiveUpdate.objects.get(pk=update.pk))
     if request.method == "POST" and form.is_valid():
@@ -88,7 +88,7 @@ def correct(request, update_id: int):
 
 
 def delete(request, update_id: int):
-    update = get_object_or_404(LiveUpdate.objects.select_related("page"), pk=update_id)
+    update = get_object_or_404(LiveUpdate.objects.shown().select_related("page"), pk=update_id)
     page = _editable_page(request, update.page_id)
     if request.method == "POST":
         log(instance=update, action="wagtail.delete", user=request.user)

@@ -91,10 +91,17 @@ def live_key(page_id: int) -> str:
     return f"live-{page_id}"
 
 
+class LiveUpdateQuerySet(models.QuerySet):
+    def shown(self):
+        """Updates readers see: not deleted."""
+        return self.filter(withdrawn_at__isnull=True)
+
+
 class LiveUpdate(models.Model):
     """One short, timestamped post on a live page: text, and a photo, an embed or a quote.
 
     A correction keeps the words first posted (shown to readers as corrected) and says what changed.
+    A deleted update keeps its row, emptied, as a marker: readers' open pages are told to drop it.
     """
 
     page = models.ForeignKey(LivePage, verbose_name=_("live page"), on_delete=models.CASCADE, related_name="updates")
@@ -135,6 +142,9 @@ class LiveUpdate(models.Model):
         _("what was corrected"), max_length=300, blank=True, help_text=_("Shown to readers with the correction.")
     )
     original_text = models.TextField(_("text as first posted"), blank=True, editable=False)
+    withdrawn_at = models.DateTimeField(_("deleted at"), null=True, blank=True, editable=False)
+
+    objects = LiveUpdateQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("live update")

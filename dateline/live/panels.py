@@ -13,5 +13,5 @@ class LiveUpdatesPanel(Panel):
             context = super().get_context_data(parent_context)
             page = self.instance
             context["live_page"] = page if page and page.pk else None
-            context["update_count"] = page.updates.count() if page and page.pk else 0
+            context["update_count"] = page.updates.shown().count() if page and page.pk else 0
             return context

@@ -31,7 +31,7 @@ def public_live_page(page_id: int) -> LivePage | None:
 
 
 def _updates(page: LivePage):
-    return LiveUpdate.objects.filter(page=page).select_related("photo")
+    return LiveUpdate.objects.shown().filter(page=page).select_related("photo")
 
 
 def updates_page(page: LivePage, *, older_than: int | None, limit: int) -> tuple[list[LiveUpdate], int | None]:
@@ -55,5 +55,6 @@ def latest_sequence(page: LivePage) -> int:
 
 
 def updates_since(page: LivePage, since: int, *, limit: int = SINCE_LIMIT) -> list[LiveUpdate]:
-    """Updates posted or changed after change number `since`, oldest change first."""
-    return list(_updates(page).filter(sequence__gt=since).order_by("sequence")[:limit])
+    """Updates posted, changed or deleted after change number `since`, oldest change first."""
+    changed = LiveUpdate.objects.filter(page=page, sequence__gt=since).select_related("photo")
+    return list(changed.order_by("sequence")[:limit])

@@ -99,10 +99,14 @@ def change_update(*, update: LiveUpdate, correction_note: str = "", **changes) -
 
 
 def delete_update(*, update: LiveUpdate) -> None:
-    """Take an update down: it leaves the page and the endpoint's answers at once.
+    """Take an update down: it leaves the page at once, and readers' open pages drop it at their next poll.
 
-    Readers' open pages drop it at their next reload; their script is only told of new and changed updates.
+    The row stays, emptied of everything it said, as the marker the updates endpoint sends.
     """
     with transaction.atomic():
-        _purge_and_number(update.page)
-        update.delete()
+        update.sequence = _purge_and_number(update.page)
+        for field in (*CONTENT_FIELDS, "correction_note", "original_text"):
+            setattr(update, field, None if field == "photo" else "")
+        update.is_pinned = False
+        update.withdrawn_at = timezone.now()
+        update.save()

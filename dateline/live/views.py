@@ -23,7 +23,8 @@ def _cached(response, page_id: int):
 
 @require_safe
 def updates(request, page_id: int):
-    """JSON: {"cursor": N, "updates": [{"id", "sequence", "pinned", "html"}], "more", "ongoing"}.
+    """JSON: {"cursor": N, "updates": [{"id", "sequence", "pinned", "html"} or {"id", "sequence", "withdrawn"}],
+    "more", "ongoing"}.
 
     ?since=N gives the updates posted or changed after change N, oldest change first; readers
     poll with the cursor of their last answer, so they all ask for the same few URLs.
@@ -37,7 +38,9 @@ def updates(request, page_id: int):
     changed = queries.updates_since(page, since)
     with translation.override(page.locale.language_code):
         items = [
-            {
+            {"id": update.pk, "sequence": update.sequence, "withdrawn": True}
+            if update.withdrawn_at
+            else {
                 "id": update.pk,
                 "sequence": update.sequence,
                 "pinned": update.is_pinned,

@@ -55,15 +55,19 @@ def test_a_readers_page_shows_an_update_the_editor_posts_without_reloading(live_
     assert reader.evaluate("document.activeElement === document.body")
 
 
-def test_a_correction_replaces_the_update_in_place(live_server, browser, live_page):
+def test_a_correction_replaces_the_update_in_place_and_a_deleted_one_goes(live_server, browser, live_page):
     page = browser.new_context().new_page()
     page.goto(live_server.url + live_page.url)
     update = live_page.updates.get(headline="Landfall")
+    quote = live_page.updates.exclude(quote="").get()
+    expect(page.locator(f"#update-{quote.pk}")).to_be_visible()
     services.change_update(update=update, text="The storm crossed the coast at 14:10.", correction_note="Time.")
+    services.delete_update(update=quote)
     article = page.locator(f"#update-{update.pk}")
     expect(article).to_contain_text("Corrected at")
     expect(article).to_contain_text("14:10")
     assert page.locator(f"#update-{update.pk}").count() == 1
+    expect(page.locator(f"#update-{quote.pk}")).to_have_count(0)
 
 
 def test_the_page_works_with_javascript_off(live_server, browser, live_page):

@@ -80,7 +80,7 @@ def test_deleting_asks_then_deletes(signed_in, editor, live_page):
     client = signed_in(editor)
     assert client.get(reverse("live_admin:delete", args=[update.pk])).status_code == 200
     assert client.post(reverse("live_admin:delete", args=[update.pk])).status_code == 302
-    assert not LiveUpdate.objects.exists()
+    assert not LiveUpdate.objects.shown().exists()
 
 
 def test_the_page_editor_links_to_post_an_update(signed_in, editor, live_page):

@@ -56,6 +56,15 @@ def test_a_correction_is_sent_again_marked_as_corrected(client, live_page):
     assert soup.select_one(".live-update__correction del").get_text() == "Three dead."
 
 
+def test_a_deleted_update_is_sent_as_withdrawn_without_its_words(client, live_page):
+    update = services.post_update(page=live_page, text="Unconfirmed report.")
+    posted_as = update.sequence
+    services.delete_update(update=update)
+    response = client.get(endpoint(live_page, since=posted_as))
+    assert response.json()["updates"] == [{"id": update.pk, "sequence": posted_as + 1, "withdrawn": True}]
+    assert "Unconfirmed" not in response.content.decode()
+
+
 def test_garbage_since_is_a_404(client, live_page):
     assert client.get(f"{endpoint(live_page)}?since=abc").status_code == 404
 
@@ -121,7 +130,10 @@ class TestThroughThePageCache:
         assert len(reader.get(endpoint(live_page, since=0)).json()["updates"]) == 1
         with django_capture_on_commit_callbacks(execute=True):
             services.delete_update(update=update)
-        assert reader.get(endpoint(live_page, since=0)).json()["updates"] == []
+        assert reader.get(endpoint(live_page, since=0)).json()["updates"] == [
+            {"id": update.pk, "sequence": 2, "withdrawn": True}
+        ]
+        assert "Unconfirmed report." not in reader.get(live_page.url).content.decode()
 
     def test_unpublishing_the_page_empties_the_cached_answer(self, live_page, django_capture_on_commit_callbacks):
         reader = Client()

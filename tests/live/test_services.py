@@ -79,4 +79,14 @@ def test_deleting_an_update_purges_the_page(live_page):
     before = purged_generation(f"live-{live_page.pk}")
     services.delete_update(update=update)
     assert purged_generation(f"live-{live_page.pk}") > before
-    assert not LiveUpdate.objects.exists()
+    assert not LiveUpdate.objects.shown().exists()
+
+
+def test_a_deleted_update_keeps_nothing_it_said_and_takes_a_change_number(live_page):
+    update = services.post_update(page=live_page, text="Unconfirmed report.", quote="Yes.", quote_attribution="A")
+    services.change_update(update=update, text="Still unconfirmed.", correction_note="Reworded.")
+    services.delete_update(update=update)
+    update.refresh_from_db()
+    assert update.withdrawn_at is not None
+    assert (update.text, update.quote, update.original_text, update.correction_note) == ("", "", "", "")
+    assert update.sequence == 3

@@ -39,8 +39,14 @@
         var added = 0;
         var changed = 0;
         updates.forEach(function (update) {
+            var existing = document.getElementById("update-" + update.id);
+            if (update.withdrawn) {
+                if (existing) {
+                    existing.remove();  // deleted by the desk
+                }
+                return;
+            }
             var element = fromHtml(update.html);
-            var existing = document.getElementById(element.id);
             var container = update.pinned && pinned ? pinned : list;
             if (existing) {
                 changed += 1;
