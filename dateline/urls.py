@@ -10,6 +10,7 @@ from dateline.accounts.views import ThrottledPasswordResetView
 from dateline.comments import urls as comments_urls
 from dateline.core.health import healthz
 from dateline.feeds import crawler_urls, feed_urls
+from dateline.live import urls as live_urls
 from dateline.news import urls as news_urls
 from dateline.newsletters import urls as newsletter_urls
 from dateline.search import urls as search_urls
@@ -21,6 +22,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("comments/", include(comments_urls)),
     path("newsletters/", include(newsletter_urls)),
+    path("live/", include(live_urls)),
     path("", include(crawler_urls)),
     path("documents/", include(wagtaildocs_urls)),
 ]

@@ -28,6 +28,7 @@ from dateline.news.models import ArticleAuthor, ArticlePage, Person, SectionPage
 from dateline.photos.models import Photo
 
 from . import content, pictures
+from .live import ensure_live_coverage
 from .newsletters import ensure_newsletters
 from .wires import ensure_wire_desk
 
@@ -106,6 +107,9 @@ class DemoBuilder:
                 articles[story.slug] = self.ensure_article(sections[story.section], story, when, self.people)
         self.arrange_front_page(home, [articles.get(slug) for slug in (content.LEAD_STORY, *content.PINNED_STORIES)])
         if self.full:  # the full demo: agency copy waiting in the Wire queue
+            self.created["live pages"] += ensure_live_coverage(
+                sections["world"], self.photo("harbour-at-dusk"), self.people, self.now
+            )
             self.created["wire stories"] += ensure_wire_desk(sections[content.SECTIONS[0].slug])
 
         self.created["newsletters"] += ensure_newsletters(sections[content.SECTIONS[0].slug])

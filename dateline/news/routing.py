@@ -80,6 +80,9 @@ def _live_page(model, request, components: list[str]):
     page = next(iter(model.objects.raw(*_lookup_sql(model, slug=components[-1], url_path=url_path))), None)
     if page is None:
         return None
+    if page.specific_class is not model:
+        # A kind of article with fields of its own (a live page) is served as itself: one query more.
+        page = page.specific
     # What the page shows of its photo, editor and locale: rows only editors change, from the memo.
     for field in ("lead_photo", "edited_by", "locale"):
         related_id = getattr(page, f"{field}_id", None)
@@ -95,7 +98,9 @@ def _live_page(model, request, components: list[str]):
 
 
 def find_article(request, path: str) -> ArticlePage | None:
-    """The live article at this path (as wagtail_serve receives it) of the request's site, or None."""
+    """The live article at this path (as wagtail_serve receives it) of the request's site, or None.
+
+    A subclass of ArticlePage (a live page) is found by the same query and returned as its own class."""
     components = [component for component in path.split("/") if component]
     if len(components) != ARTICLE_DEPTH_BELOW_FRONT:
         return None

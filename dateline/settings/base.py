@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "dateline.feeds",
     "dateline.search",
     "dateline.newsletters",
+    "dateline.live",
     "dateline.home",
     "dateline.ingest",
     "dateline.ingest.wordpress",

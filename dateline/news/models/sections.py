@@ -26,7 +26,7 @@ class SectionPage(CacheKeysMixin, MemoizedViewRestrictionsMixin, Page):
     search_fields = Page.search_fields + [index.SearchField("intro")]
 
     parent_page_types = ["home.HomePage"]
-    subpage_types = ["news.ArticlePage"]
+    subpage_types = ["news.ArticlePage", "live.LivePage"]
 
     objects = PageManager.from_queryset(SectionPageQuerySet)()
 
