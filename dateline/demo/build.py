@@ -24,7 +24,7 @@ from dateline.accounts.roles import ensure_newsroom_groups
 from dateline.core.models import NewsroomSettings
 from dateline.core.purge import purge_all_pages
 from dateline.home.models import HomePage, PinnedStory
-from dateline.news.models import ArticleAuthor, ArticlePage, Person, SectionPage
+from dateline.news.models import ArticleAuthor, ArticleKind, ArticlePage, Person, SectionPage
 from dateline.photos.models import Photo
 
 from . import content, pictures
@@ -259,7 +259,7 @@ class DemoBuilder:
             standfirst=story.standfirst,
             dateline_place=story.place,
             outlet_code=story.outlet,
-            article_type=story.kind,
+            kind=ArticleKind.objects.get(slug=story.kind),
             edited_by=people.get(story.editor),
             lead_photo=self.photo(story.photo) if story.photo else None,
             lead_caption=lead_caption,
