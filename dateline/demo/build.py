@@ -124,7 +124,7 @@ class DemoBuilder:
             self.ensure_article(section, original.story, when, self.people_es, original.lead_caption)
         lead = articles.get(content.LEAD_STORY)
         self.arrange_front_page(home_es, [lead.get_translation_or_none(spanish) if lead else None])
-        self.created += ensure_trust_demo(home)
+        self.created += ensure_trust_demo(home, with_pieces=self.full)
         return +self.created  # only the kinds it made
 
     # Accounts and settings

@@ -4,6 +4,7 @@ piece and a fact check pass axe-core in the light and the dark theme."""
 import datetime as dt
 
 import pytest
+from django.utils import timezone
 from playwright.sync_api import expect
 
 from dateline.news.models import ArticleKind, Correction
@@ -52,7 +53,7 @@ def trust_pages(section):
         Correction(
             kind="correction",
             text="The survey year was 2023.",
-            published_at=check.first_published_at + dt.timedelta(hours=1),
+            published_at=timezone.now() - dt.timedelta(minutes=5),
         )
     )
     check.save_revision().publish()

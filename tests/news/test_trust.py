@@ -11,6 +11,7 @@ import feedparser
 import html5lib
 import pytest
 from bs4 import BeautifulSoup
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from dateline.core.models import NewsroomSettings, PublishingPrinciples, PurgedKey
@@ -213,8 +214,9 @@ def test_plain_news_shows_no_claim_box(client, story):
 
 
 def test_fact_check_without_a_claim_is_refused(story):
-    article = story(kind=kind("fact-check"))
-    with pytest.raises(Exception, match="claim"):
+    article = story()
+    article.kind = kind("fact-check")
+    with pytest.raises(ValidationError, match="claim"):
         article.full_clean()
 
 
@@ -242,8 +244,9 @@ def test_sponsored_piece_names_its_sponsor_on_the_page_in_json_ld_and_in_feeds(c
 
 
 def test_sponsored_piece_without_sponsor_is_refused(story):
-    article = story(kind=kind("sponsored"))
-    with pytest.raises(Exception, match="sponsor"):
+    article = story()
+    article.kind = kind("sponsored")
+    with pytest.raises(ValidationError, match="sponsor"):
         article.full_clean()
 
 

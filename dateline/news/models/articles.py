@@ -213,6 +213,8 @@ class ArticlePage(CacheKeysMixin, MemoizedViewRestrictionsMixin, Page):
     objects = PageManager.from_queryset(ArticlePageQuerySet)()
 
     base_form_class = ArticlePageForm
+    # A copy or a translation is a new story: it starts with no corrections of its own.
+    exclude_fields_in_copy = ["corrections", "corrected_at"]
 
     content_panels = [
         TitleFieldPanel(
@@ -314,7 +316,7 @@ class ArticlePage(CacheKeysMixin, MemoizedViewRestrictionsMixin, Page):
         times = [self.last_published_at or self.published_at, self.corrected_at]
         return max(time for time in times if time is not None)
 
-    @cached_property
+    @property
     def article_kind(self) -> ArticleKind | None:
         """The kind of work, from the list every process keeps (no query per article)."""
         from dateline.news.kinds import kind_by_id

@@ -2,7 +2,21 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
+
+# The names the data migration gives the built-in kinds: shown through gettext, so they are translated;
+# a kind an administrator adds shows as typed.
+BUILT_IN_NAMES = [
+    gettext_noop("News"),
+    gettext_noop("Analysis"),
+    gettext_noop("Opinion"),
+    gettext_noop("Review"),
+    gettext_noop("Background"),
+    gettext_noop("Fact check"),
+    gettext_noop("Interview"),
+    gettext_noop("Sponsored"),
+]
 
 
 class SchemaType(models.TextChoices):

@@ -1,3 +1,4 @@
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -68,6 +69,13 @@ class Person(TranslatableMixin, index.Indexed, models.Model):
     @property
     def topics(self) -> list[str]:
         return [topic.strip() for topic in self.knows_about.split(",") if topic.strip()]
+
+    def clean(self):
+        super().clean()
+        bad = [line.strip() for line in self.same_as.splitlines() if line.strip()]
+        bad = [line for line in bad if not line.startswith(("https://", "http://"))]
+        if bad:
+            raise ValidationError({"same_as": _("Give each profile as a full link starting with https://.")})
 
     def copy_for_translation(self, locale, exclude_fields=None):
         copy = super().copy_for_translation(locale, exclude_fields=exclude_fields)
