@@ -92,3 +92,19 @@ def test_editor_adds_a_correction_and_readers_see_it_on_the_story_and_the_correc
     main = page.get_by_role("main")
     expect(main.get_by_role("link", name="Rail strike enters its second day")).to_be_visible()
     expect(main).to_contain_text("it ends on Thursday")
+
+
+def test_article_editor_shows_the_fact_check_fields_only_for_fact_checks(live_server, page, section, editor, settings):
+    settings.WAGTAIL_AUTOSAVE_INTERVAL = 0
+    news = kind("news", "News", "ReportageNewsArticle", is_labelled=False)
+    kind("fact-check", "Fact check", "ClaimReview")
+    article = published(section, title="Glacier survey published", kind=news)
+    page.set_default_timeout(15_000)
+    sign_in(page, live_server.url, "editor")
+    page.goto(live_server.url + f"/admin/pages/{article.pk}/edit/")
+    fact_check = page.locator("section.dateline-fact-check")
+    expect(fact_check).to_be_attached()
+    expect(fact_check).to_be_hidden()
+    page.get_by_label("Kind of work").select_option(label="Fact check")
+    expect(fact_check).to_be_visible()
+    expect(page.locator("section.dateline-sponsor")).to_be_hidden()

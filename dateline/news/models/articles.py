@@ -1,5 +1,6 @@
 import datetime as dt
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -227,7 +228,7 @@ class ArticlePage(CacheKeysMixin, MemoizedViewRestrictionsMixin, Page):
         MultiFieldPanel(
             [
                 FieldRowPanel([FieldPanel("dateline_place"), FieldPanel("outlet_code")]),
-                FieldPanel("kind"),
+                FieldPanel("kind", widget=forms.Select),  # a short list: a menu, not the snippet chooser
             ],
             _("Dateline"),
         ),
@@ -243,12 +244,12 @@ class ArticlePage(CacheKeysMixin, MemoizedViewRestrictionsMixin, Page):
                 FieldRowPanel([FieldPanel("rating_label"), FieldPanel("rating_value")]),
             ],
             _("Fact check (only for fact checks)"),
-            classname="collapsed",
+            classname="dateline-fact-check",
         ),
         MultiFieldPanel(
             [FieldRowPanel([FieldPanel("sponsor_name"), FieldPanel("sponsor_url")])],
             _("Sponsor (only for sponsored pieces)"),
-            classname="collapsed",
+            classname="dateline-sponsor",
         ),
         InlinePanel(
             "corrections",
