@@ -107,7 +107,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='articlepage',
             name='kind',
-            field=models.ForeignKey(default=dateline.news.models.kinds.default_kind_id, help_text='News, analysis, opinion, fact check, sponsored…: readers and search engines are told.', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='news.articlekind', verbose_name='kind of work'),
+            field=models.ForeignKey(blank=True, default=dateline.news.models.kinds.default_kind_id, help_text='News, analysis, opinion, fact check, sponsored…: readers and search engines are told.', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='news.articlekind', verbose_name='kind of work'),
         ),
         migrations.CreateModel(
             name='Correction',

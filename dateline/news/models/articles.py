@@ -135,6 +135,7 @@ class ArticlePage(CacheKeysMixin, MemoizedViewRestrictionsMixin, Page):
         "news.ArticleKind",
         verbose_name=_("kind of work"),
         null=True,
+        blank=True,  # none is plain news, typed NewsArticle
         default=default_kind_id,
         on_delete=models.PROTECT,
         related_name="+",
