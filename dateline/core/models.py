@@ -3,7 +3,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.images import get_image_model_string
 
@@ -27,6 +27,8 @@ def default_outlet_code() -> str:
 def default_share_targets() -> str:
     return ",".join(key for key, _label in SHARE_TARGETS)
 
+
+NOTICE_POSITIONS = [("top", _("At the top of the story")), ("foot", _("At the foot of the story"))]
 
 outlet_code_validator = RegexValidator(
     r"^[A-Za-z0-9][A-Za-z0-9 .&-]{0,19}$",
@@ -74,10 +76,26 @@ class NewsroomSettings(MemoizedSettingMixin, BaseSiteSetting):
         ),
     )
 
+    correction_position = models.CharField(
+        _("corrections shown"),
+        max_length=10,
+        choices=NOTICE_POSITIONS,
+        default="top",
+        help_text=_("Where an article shows its corrections."),
+    )
+    clarification_position = models.CharField(
+        _("clarifications shown"),
+        max_length=10,
+        choices=NOTICE_POSITIONS,
+        default="foot",
+        help_text=_("Where an article shows its clarifications."),
+    )
+
     panels = [
         MultiFieldPanel([FieldPanel("outlet_code"), FieldPanel("publisher_name"), FieldPanel("logo")], _("Identity")),
         FieldPanel("require_photo_credits"),
         FieldPanel("share_targets"),
+        FieldRowPanel([FieldPanel("correction_position"), FieldPanel("clarification_position")], _("Notices")),
     ]
 
     class Meta:
@@ -96,6 +114,67 @@ class NewsroomSettings(MemoizedSettingMixin, BaseSiteSetting):
     @property
     def share_target_keys(self) -> list[str]:
         return [part for part in self.share_targets.split(",") if part]
+
+
+def _policy_page(verbose_name, help_text):
+    return models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=verbose_name,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=help_text,
+    )
+
+
+# (field, schema.org property of NewsMediaOrganization or None, footer label), in footer order.
+POLICY_PAGES = [
+    ("ethics_page", "ethicsPolicy", _("Ethics policy")),
+    ("corrections_policy_page", "correctionsPolicy", _("Corrections policy")),
+    ("verification_page", "verificationFactCheckingPolicy", _("How we verify")),
+    ("ownership_funding_page", "ownershipFundingInfo", _("Ownership and funding")),
+    ("masthead_page", "masthead", _("Masthead")),
+    ("diversity_page", "diversityPolicy", _("Diversity policy")),
+    ("feedback_page", "actionableFeedbackPolicy", _("Feedback and complaints")),
+    ("unnamed_sources_page", "unnamedSourcesPolicy", _("Unnamed sources")),
+]
+
+
+@register_setting(icon="doc-full")
+class PublishingPrinciples(MemoizedSettingMixin, BaseSiteSetting):
+    """The newsroom's published policies and how to reach it: linked in the footer of every page and
+    told to search engines as the publisher's NewsMediaOrganization properties."""
+
+    ethics_page = _policy_page(_("ethics policy"), _("Also given as the publishing principles."))
+    corrections_policy_page = _policy_page(_("corrections policy"), _("How and when you correct stories."))
+    verification_page = _policy_page(_("verification and fact-checking"), _("How you check facts."))
+    ownership_funding_page = _policy_page(_("ownership and funding"), _("Who owns and pays for the newsroom."))
+    masthead_page = _policy_page(_("masthead"), _("Who the editors are."))
+    diversity_page = _policy_page(_("diversity policy"), "")
+    feedback_page = _policy_page(_("actionable feedback"), _("How readers can raise a concern or complaint."))
+    unnamed_sources_page = _policy_page(_("unnamed sources"), _("When you grant anonymity, and how."))
+    contact_email = models.EmailField(_("newsroom e-mail"), blank=True)
+    contact_telephone = models.CharField(_("newsroom telephone"), max_length=40, blank=True)
+    corrections_email = models.EmailField(
+        _("corrections e-mail"), blank=True, help_text=_("Where readers report an error.")
+    )
+
+    panels = [
+        MultiFieldPanel([PageChooserPanel(field) for field, _property, _label in POLICY_PAGES], _("Policy pages")),
+        MultiFieldPanel(
+            [FieldPanel("contact_email"), FieldPanel("contact_telephone"), FieldPanel("corrections_email")],
+            _("Contact points"),
+        ),
+    ]
+
+    class Meta:
+        verbose_name = _("publishing principles")
+        verbose_name_plural = _("publishing principles")
+
+    def page_ids(self) -> dict[str, int]:
+        """The chosen policy pages' ids by field name."""
+        return {field: getattr(self, f"{field}_id") for field, _p, _l in POLICY_PAGES if getattr(self, f"{field}_id")}
 
 
 class PurgeCounter(models.Model):

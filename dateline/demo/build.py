@@ -24,12 +24,13 @@ from dateline.accounts.roles import ensure_newsroom_groups
 from dateline.core.models import NewsroomSettings
 from dateline.core.purge import purge_all_pages
 from dateline.home.models import HomePage, PinnedStory
-from dateline.news.models import ArticleAuthor, ArticlePage, Person, SectionPage
+from dateline.news.models import ArticleAuthor, ArticleKind, ArticlePage, Person, SectionPage
 from dateline.photos.models import Photo
 
 from . import content, pictures
 from .live import ensure_live_coverage
 from .newsletters import ensure_newsletters
+from .trust import ensure_trust_demo
 from .wires import ensure_wire_desk
 
 DEMO_PASSWORD = "dateline-demo"  # noqa: S105 - printed on the console for people trying the demo
@@ -130,6 +131,7 @@ class DemoBuilder:
             self.ensure_article(section, original.story, when, self.people_es, original.lead_caption)
         lead = articles.get(content.LEAD_STORY)
         self.arrange_front_page(home_es, [lead.get_translation_or_none(spanish) if lead else None])
+        self.created += ensure_trust_demo(home, with_pieces=self.full)
         return +self.created  # only the kinds it made
 
     # Accounts and settings
@@ -266,7 +268,7 @@ class DemoBuilder:
             standfirst=story.standfirst,
             dateline_place=story.place,
             outlet_code=story.outlet,
-            article_type=story.kind,
+            kind=ArticleKind.objects.get(slug=story.kind),
             edited_by=people.get(story.editor),
             lead_photo=self.photo(story.photo) if story.photo else None,
             lead_caption=lead_caption,

@@ -45,3 +45,8 @@ def feed_links_for(obj=None) -> list[FeedLink]:
     elif isinstance(obj, Person):
         specific = _pair("person", obj.name, slug=obj.slug)
     return specific + site_feed_links()
+
+
+def corrections_feed_links() -> list[FeedLink]:
+    """The corrections feeds, for the corrections page and every article's notices."""
+    return _pair("corrections", _("Corrections and clarifications"))

@@ -24,4 +24,5 @@ urlpatterns = [
     path("feeds/sections/<str:slug>/<feedformat:format>.xml", views.section_feed, name="section"),
     path("feeds/tags/<str:slug>/<feedformat:format>.xml", views.tag_feed, name="tag"),
     path("feeds/people/<str:slug>/<feedformat:format>.xml", views.person_feed, name="person"),
+    path("feeds/corrections/<feedformat:format>.xml", views.corrections_feed, name="corrections"),
 ]

@@ -11,8 +11,10 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from django.http import HttpRequest
+from django.utils.translation import gettext
 from wagtail.models import Page
 
+from dateline.news.kinds import kind_by_id
 from dateline.news.models import ArticlePage, Person
 from dateline.news.queries import page_urls, prefetched_rendition, tag_names_by_article
 
@@ -83,14 +85,29 @@ def _image(article: ArticlePage, request: HttpRequest) -> FeedImage | None:
     )
 
 
+def _marked(article: ArticlePage, categories: list[str]) -> tuple[str, list[str]]:
+    """The title and categories a feed reader shows: a labelled kind (Opinion, Fact check) leads the
+    categories; a sponsored piece also says so in its title, which every reader shows."""
+    kind = kind_by_id(article.kind_id)
+    if kind is None or not kind.is_labelled:
+        return article.title, categories
+    title = article.title
+    if kind.is_sponsored:
+        sponsor = article.sponsor_name
+        prefix = gettext("Sponsored by %(sponsor)s") % {"sponsor": sponsor} if sponsor else gettext("Sponsored")
+        title = f"{prefix}: {title}"
+    return title, [gettext(kind.name), *categories]
+
+
 def _item(article: ArticlePage, *, request: HttpRequest, full: bool, url: str, categories: list[str]) -> FeedItem:
+    title, categories = _marked(article, categories)
     return FeedItem(
         guid=article_guid(article),
         url=url,
-        title=article.title,
+        title=title,
         summary=article.standfirst or article.search_description or article.title,
         published=article.published_at,
-        updated=article.last_published_at or article.published_at,
+        updated=article.modified_at,
         language=article.locale.language_code,
         authors=article.authors,
         categories=categories,

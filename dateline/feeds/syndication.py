@@ -21,6 +21,7 @@ from wagtail.models import Locale, Site
 
 from dateline.core.models import NewsroomSettings
 from dateline.news.models import Person, SectionPage
+from dateline.news.queries import page_urls, public_corrections
 
 from .items import FeedItem, feed_items
 from .queries import feed_articles
@@ -226,3 +227,59 @@ class PersonFeed(ArticleFeed):
 
     def description(self, obj):
         return _("The latest stories by %(name)s.") % {"name": obj.name}
+
+
+class CorrectionsFeed(Feed):
+    """The newsroom's corrections and clarifications of one language, newest first."""
+
+    feed_type = RssFeed
+    item_guid_is_permalink = False
+
+    def __call__(self, request, *args, format="rss", **kwargs):
+        if format not in FEED_TYPES:
+            raise Http404
+        self.feed_type = FEED_TYPES[format]
+        self.request = request
+        return super().__call__(request, *args, **kwargs)
+
+    def title(self):
+        return _("Corrections and clarifications · %(site)s") % {"site": settings.DATELINE_SITE_NAME}
+
+    def link(self):
+        return self.request.build_absolute_uri(reverse("news:corrections"))
+
+    def description(self):
+        return _("Every correction and clarification %(site)s has published.") % {"site": settings.DATELINE_SITE_NAME}
+
+    subtitle = description
+
+    def author_name(self):
+        return NewsroomSettings.for_request(self.request).publisher_name or settings.DATELINE_SITE_NAME
+
+    def items(self):
+        items = list(public_corrections(locale=Locale.get_active())[:20])
+        urls = page_urls([item.article for item in items], self.request, full=True)
+        for item in items:
+            item.article_url = urls[item.article_id]
+        return items
+
+    def item_title(self, item):
+        return f"{item.get_kind_display()}: {item.article.title}"
+
+    def item_description(self, item):
+        return item.text
+
+    def item_link(self, item):
+        return item.article_url + "#corrections"
+
+    def item_guid(self, item):
+        return f"{item.article_url}#correction-{item.pk}"
+
+    def item_pubdate(self, item):
+        return item.published_at
+
+    def item_updateddate(self, item):
+        return item.published_at
+
+    def item_categories(self, item):
+        return [item.get_kind_display()]

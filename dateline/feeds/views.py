@@ -45,6 +45,11 @@ def person_feed(request, slug, format):
 
 
 @require_GET
+def corrections_feed(request, format):
+    return tag_response(syndication.CorrectionsFeed()(request, format=format), [LISTINGS_KEY])
+
+
+@require_GET
 def sitemap_index(request):
     response = sitemap_views.index(request, sitemaps_for(request), sitemap_url_name="crawlers:sitemap-section")
     return tag_response(response, [LISTINGS_KEY])

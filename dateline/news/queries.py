@@ -3,14 +3,15 @@
 from collections.abc import Iterable
 from urllib.parse import quote
 
-from django.db.models import Prefetch
+from django.db.models import Case, Count, IntegerField, Prefetch, Q, Value, When
 from django.http import HttpRequest
+from django.utils import timezone
 from django.utils.http import RFC3986_SUBDELIMS
 from wagtail.coreutils import WAGTAIL_APPEND_SLASH
 from wagtail.images.models import Filter
 from wagtail.images.shortcuts import get_renditions_or_not_found
 
-from dateline.news.models import ArticlePage, ArticleTag
+from dateline.news.models import ArticlePage, ArticleTag, Correction
 from dateline.photos.models import PhotoRendition
 
 # The rendition news_tags.teaser shows.
@@ -32,6 +33,8 @@ TEASER_FIELDS = (
     "standfirst",
     "lead_photo_id",
     "lead_caption",
+    "kind_id",
+    "sponsor_name",
 )
 # Each spec's Filter parsed once: Wagtail parses a spec string on every get_renditions call.
 _FILTERS: dict[str, Filter] = {}
@@ -126,3 +129,80 @@ def page_urls(pages: Iterable, request: HttpRequest | None, *, full: bool = Fals
             prefixes[parent_path] = url[: -len(tail)]
         urls[page.pk] = url
     return urls
+
+
+RELATED_COUNT = 4
+# How many of the newest stories sharing a tag, and of the newest in the section, are ranked.
+RELATED_CANDIDATES = 40
+RELATED_FIELDS = ("id", "path", "depth", "url_path", "slug", "title", "locale_id", "first_published_at", "kind_id")
+
+
+def shown_publicly(articles):
+    """Live, public stories whose embargo (if any) has passed."""
+    now = timezone.now()
+    return articles.live().public().filter(Q(embargoed_until__isnull=True) | Q(embargoed_until__lte=now))
+
+
+def related_articles(article: ArticlePage, request: HttpRequest | None, *, limit: int = RELATED_COUNT) -> list:
+    """A few stories to read next, in one query: those sharing most of the article's tags first,
+    then those of its section, newest first among equals; never the article itself, nor anything
+    unpublished, restricted or embargoed, and only in the article's language.
+
+    Only the newest stories of each tag and of the section are ranked, so the cost follows
+    RELATED_CANDIDATES, not the size of the archive. Each comes with ``teaser_url`` set.
+    A cached article page carries its section's and its tags' keys, which every related story's
+    change purges: the list is never staler than the page.
+    """
+    tag_ids = [tag.pk for tag in article.tag_list]
+    section_path = article.path[: -article.steplen]
+    in_section = (
+        ArticlePage.objects.filter(path__startswith=section_path, depth=article.depth, live=True)
+        .exclude(pk=article.pk)
+        .order_by("-first_published_at")
+        .values("pk")[:RELATED_CANDIDATES]
+    )
+    candidates = Q(pk__in=in_section)
+    shared = Value(0, output_field=IntegerField())
+    if tag_ids:
+        tagged = (
+            ArticleTag.objects.filter(tag_id__in=tag_ids, content_object__live=True)
+            .exclude(content_object_id=article.pk)
+            .order_by("-content_object__first_published_at")
+            .values("content_object_id")[:RELATED_CANDIDATES]
+        )
+        candidates |= Q(pk__in=tagged)
+        shared = Count("tagged_items", filter=Q(tagged_items__tag_id__in=tag_ids))
+    same_section = Case(When(path__startswith=section_path, then=1), default=0, output_field=IntegerField())
+    found = list(
+        shown_publicly(ArticlePage.objects)
+        .filter(candidates, locale_id=article.locale_id)
+        .exclude(pk=article.pk)
+        .annotate(shared_tags=shared, same_section=same_section)
+        .order_by("-shared_tags", "-same_section", "-first_published_at", "-pk")
+        .only(*RELATED_FIELDS)[:limit]
+    )
+    urls = page_urls(found, request)
+    for item in found:
+        item.teaser_url = urls[item.pk]
+    return found
+
+
+def public_corrections(*, locale=None):
+    """Corrections and clarifications of live, public, non-embargoed stories, newest first, each with
+    its article (title and place in the tree) fetched in the same query."""
+    articles = shown_publicly(ArticlePage.objects)
+    if locale is not None:
+        articles = articles.filter(locale=locale)
+    return (
+        Correction.objects.filter(article__in=articles.values("pk"))
+        .select_related("article", "article__locale")
+        .only(
+            "kind",
+            "text",
+            "published_at",
+            "article_id",
+            *(f"article__{field}" for field in ("id", "path", "depth", "url_path", "slug", "title", "locale_id")),
+            "article__locale__language_code",
+        )
+        .order_by("-published_at", "-pk")
+    )

@@ -22,9 +22,9 @@ from wagtail.signals import page_published, page_unpublished, post_page_move, pr
 
 from dateline.core.headers import CacheKeysMixin
 from dateline.core.memo import row_key
-from dateline.core.purge import purge, purge_page
+from dateline.core.purge import purge, purge_all_pages, purge_page
 from dateline.core.tasks import prepare_renditions
-from dateline.news.models import ArticlePage, Person
+from dateline.news.models import ArticleKind, ArticlePage, Person
 
 # The renditions article photos are shown in: news/includes/figure.html (article and body photos),
 # news_tags.teaser (listings), ArticlePage.SOCIAL_IMAGE_SPEC (share cards, feed enclosures)
@@ -134,6 +134,12 @@ def purge_tag(sender, instance, raw=False, **kwargs):
     purge(keys=[f"tag-{slug}" for slug in slugs])
 
 
+def purge_on_kind_change(sender, instance, raw=False, **kwargs):
+    """A kind of work renamed, restyled or retyped shows on every page that lists or is such a piece."""
+    if not raw:
+        purge_all_pages()
+
+
 def connect() -> None:
     """Called from NewsConfig.ready()."""
     uid = "dateline.news.signals."
@@ -156,3 +162,5 @@ def connect() -> None:
     pre_save.connect(remember_tag_slug, sender=Tag, dispatch_uid=uid + "tag_pre_save")
     post_save.connect(purge_tag, sender=Tag, dispatch_uid=uid + "tag_saved")
     post_delete.connect(purge_tag, sender=Tag, dispatch_uid=uid + "tag_deleted")
+    post_save.connect(purge_on_kind_change, sender=ArticleKind, dispatch_uid=uid + "kind_saved")
+    post_delete.connect(purge_on_kind_change, sender=ArticleKind, dispatch_uid=uid + "kind_deleted")

@@ -12,11 +12,14 @@ from taggit.models import Tag
 from wagtail.models import Locale
 
 from dateline.core.headers import LISTINGS_KEY, tag_response
+from dateline.core.models import NewsroomSettings
 from dateline.news.models import ArticlePage, Person
 from dateline.news.pagination import listing_page_or_404
-from dateline.news.queries import for_teasers, prepare_teasers
+from dateline.news.queries import for_teasers, page_urls, prepare_teasers, public_corrections
+from dateline.news.structured_data import correction_data, person_structured_data, publisher_data
 
 LISTING_PAGE_SIZE = 20
+CORRECTIONS_PAGE_SIZE = 30
 
 
 def _listing(request, articles):
@@ -35,7 +38,13 @@ def person_detail(request, slug):
     person = get_object_or_404(Person.objects.select_related("photo"), slug=slug)
     articles = _live_in_language().by_person(person).newest_first_of_matches()
     response = TemplateResponse(
-        request, "news/person_detail.html", {"person": person, "articles": _listing(request, articles)}
+        request,
+        "news/person_detail.html",
+        {
+            "person": person,
+            "articles": _listing(request, articles),
+            "structured_data": person_structured_data(person, request),
+        },
     )
     # The page lists the articles of every translation of the profile: any of their keys purges it.
     slugs = Person.objects.filter(translation_key=person.translation_key).values_list("slug", flat=True)
@@ -92,3 +101,49 @@ def date_archive(request, year, month=None, day=None):
         ),
         [LISTINGS_KEY],
     )
+
+
+def corrections(request):
+    """Every correction and clarification of the site's stories in this language, newest first."""
+    page = listing_page_or_404(
+        public_corrections(locale=Locale.get_active()), request.GET.get("page"), CORRECTIONS_PAGE_SIZE
+    )
+    items = list(page)
+    urls = page_urls([item.article for item in items], request, full=True)
+    for item in items:
+        item.article_url = urls[item.article_id]
+    url = request.build_absolute_uri(request.path)
+    data = {
+        "@context": "https://schema.org",
+        "@type": "CollectionPage",
+        "name": _("Corrections and clarifications"),
+        "url": url,
+        "inLanguage": Locale.get_active().language_code,
+        "publisher": publisher_data(NewsroomSettings.for_request(request), request),
+        "mainEntity": {
+            "@type": "ItemList",
+            "itemListElement": [
+                {
+                    "@type": "ListItem",
+                    "position": (page.number - 1) * CORRECTIONS_PAGE_SIZE + index + 1,
+                    "item": {
+                        **correction_data(item, request, item.article_url),
+                        "about": {"@type": "NewsArticle", "headline": item.article.title, "url": item.article_url},
+                    },
+                }
+                for index, item in enumerate(items)
+            ],
+        },
+    }
+    response = TemplateResponse(
+        request,
+        "news/corrections.html",
+        {
+            "corrections": items,
+            "articles": page,
+            "structured_data": data,
+            "social_title": _("Corrections and clarifications"),
+            "is_corrections_page": True,
+        },
+    )
+    return tag_response(response, [LISTINGS_KEY])

@@ -27,7 +27,18 @@ MAX_RESULTS = 500
 NEWEST_MATCHES = 100
 SNIPPET_WORDS = 40
 # What a shown result reads: its address (url_path, locale), date, and the snippet's text.
-DISPLAY_FIELDS = ("title", "url_path", "path", "depth", "locale_id", "first_published_at", "standfirst", "body")
+DISPLAY_FIELDS = (
+    "title",
+    "url_path",
+    "path",
+    "depth",
+    "locale_id",
+    "first_published_at",
+    "standfirst",
+    "body",
+    "kind_id",
+    "sponsor_name",
+)
 RELEVANCE_BANDS = 8
 _TERM = re.compile(r"\w+", re.UNICODE)
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")

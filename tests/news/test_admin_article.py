@@ -7,7 +7,7 @@ from django.urls import reverse
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, querydict_from_html, rich_text, streamfield
 
 from dateline.news.blocks import PARAGRAPH_FEATURES
-from dateline.news.models import ArticlePage, SectionPage
+from dateline.news.models import ArticleKind, ArticlePage, SectionPage
 from tests.news.factories import ArticlePageFactory, PersonFactory
 from tests.photos.factories import PhotoFactory
 
@@ -80,7 +80,7 @@ def test_editor_writes_and_publishes_an_article_with_photo_byline_and_editor(as_
         lead_photo=photo.pk,
         lead_caption="The Belgian delegation arrives.",
         outlet_code="AFP",
-        article_type="analysis",
+        kind=ArticleKind.objects.get(slug="analysis").pk,
         tags="Budget, European Union",
     )
     data["action-publish"] = "action-publish"
@@ -95,7 +95,7 @@ def test_editor_writes_and_publishes_an_article_with_photo_byline_and_editor(as_
         photo,
         "The Belgian delegation arrives.",
     )
-    assert (article.dateline_place, article.outlet_code, article.article_type) == ("Brussels", "AFP", "analysis")
+    assert (article.dateline_place, article.outlet_code, article.kind.slug) == ("Brussels", "AFP", "analysis")
     assert sorted(tag.name for tag in article.tags.all()) == ["Budget", "European Union"]
     assert article.body[0].block_type == "paragraph"
 

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from dateline.core.models import NewsroomSettings
 from dateline.home.models import HomePage
-from dateline.news.models import ArticlePage, ArticleType, SectionPage
+from dateline.news.models import ArticleKind, ArticlePage, SectionPage
 from tests.news.factories import ArticlePageFactory, PersonFactory
 from tests.photos.factories import PhotoFactory
 
@@ -59,18 +59,19 @@ def test_edited_by_names_a_person(section):
     assert list(editor.edited_articles.all()) == [article.page_ptr.specific]
 
 
-def test_article_type_is_news_unless_chosen(section):
+def test_kind_of_work_is_news_unless_chosen(section):
     article = ArticlePageFactory(parent=section)
-    assert article.article_type == ArticleType.NEWS
-    assert {choice.value for choice in ArticleType} == {"news", "analysis", "opinion", "interview"}
+    assert article.kind.slug == "news"
+    slugs = set(ArticleKind.objects.values_list("slug", flat=True))
+    assert slugs == {"news", "analysis", "opinion", "review", "background", "fact-check", "interview", "sponsored"}
 
 
-def test_article_type_outside_the_list_is_refused(section):
+def test_kind_outside_the_list_is_refused(section):
     article = ArticlePageFactory(parent=section)
-    article.article_type = "gossip"
+    article.kind_id = 999_999
     with pytest.raises(ValidationError) as error:
         article.full_clean()
-    assert "article_type" in error.value.message_dict
+    assert "kind" in error.value.message_dict
 
 
 def test_comments_are_open_by_default_and_can_be_closed(section):

@@ -6,6 +6,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from dateline.core.models import NewsroomSettings
+from dateline.news.models import ArticleKind
 from tests.news.factories import ArticlePageFactory, PersonFactory
 from tests.photos.factories import PhotoFactory
 
@@ -245,7 +246,7 @@ def test_tags_link_to_their_listing(client, article):
 
 
 def test_article_type_other_than_news_is_labelled(client, article):
-    article.article_type = "analysis"
+    article.kind = ArticleKind.objects.get(slug="analysis")
     publish_at(article, PUBLISHED)
     assert read(client, article.url).select_one(".article__type").get_text(strip=True) == "Analysis"
 

@@ -11,7 +11,8 @@ from wagtail.models import Locale, Page
 from dateline.core.headers import FRONT_PAGE_KEY
 from dateline.core.memo import memo
 from dateline.core.models import NewsroomSettings
-from dateline.feeds.discovery import feed_links_for
+from dateline.core.principles import policy_links
+from dateline.feeds.discovery import corrections_feed_links, feed_links_for
 from dateline.home.models import BreakingNewsBanner, HomePage
 from dateline.news.models import ArticlePage, SectionPage
 
@@ -191,8 +192,11 @@ def page_head(context):
     else:
         alternates = []
     default = next((url for code, url in alternates if code == settings.LANGUAGE_CODE), None)
+    feeds = feed_links_for(subject)
+    if context.get("is_corrections_page"):
+        feeds = corrections_feed_links() + feeds
     return {
-        "feeds": feed_links_for(subject),
+        "feeds": feeds,
         "alternates": alternates if len(alternates) > 1 else [],
         "x_default": default if len(alternates) > 1 else None,
         "breadcrumbs": _breadcrumbs(request, page) if page is not None else None,
@@ -200,3 +204,9 @@ def page_head(context):
         "site_name": settings.DATELINE_SITE_NAME,
         "language": get_language(),
     }
+
+
+@register.inclusion_tag("home/includes/footer_links.html", takes_context=True)
+def principles_links(context):
+    """The newsroom's policy pages (site settings) and its corrections page, for the site footer."""
+    return {"links": policy_links(context.get("request"))}

@@ -1,5 +1,19 @@
-from .articles import ArticleAuthor, ArticlePage, ArticleTag, ArticleType
+from .articles import ArticleAuthor, ArticlePage, ArticleTag
+from .corrections import Correction, CorrectionKind
+from .kinds import ArticleKind, SchemaType
 from .people import Person
+from .policies import PolicyPage
 from .sections import SectionPage
 
-__all__ = ["ArticleAuthor", "ArticlePage", "ArticleTag", "ArticleType", "Person", "SectionPage"]
+__all__ = [
+    "ArticleAuthor",
+    "ArticleKind",
+    "ArticlePage",
+    "ArticleTag",
+    "Correction",
+    "CorrectionKind",
+    "Person",
+    "PolicyPage",
+    "SchemaType",
+    "SectionPage",
+]

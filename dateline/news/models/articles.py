@@ -1,6 +1,8 @@
 import datetime as dt
 
+from django import forms
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Value
 from django.db.models.functions import Coalesce
@@ -27,12 +29,8 @@ from dateline.news.blocks import ArticleBodyBlock
 from dateline.news.sharing import share_links_for
 from dateline.news.structured_data import article_structured_data
 
-
-class ArticleType(models.TextChoices):
-    NEWS = "news", _("News")
-    ANALYSIS = "analysis", _("Analysis")
-    OPINION = "opinion", _("Opinion")
-    INTERVIEW = "interview", _("Interview")
+from .corrections import Correction
+from .kinds import ArticleKind, default_kind_id
 
 
 class ArticleTag(TaggedItemBase):
@@ -133,8 +131,52 @@ class ArticlePage(CacheKeysMixin, MemoizedViewRestrictionsMixin, Page):
         validators=[outlet_code_validator],
         help_text=_("Leave empty for our own code; set it for agency copy, for example AFP."),
     )
-    article_type = models.CharField(
-        _("article type"), max_length=20, choices=ArticleType.choices, default=ArticleType.NEWS
+    kind = models.ForeignKey(
+        "news.ArticleKind",
+        verbose_name=_("kind of work"),
+        null=True,
+        blank=True,  # none is plain news, typed NewsArticle
+        default=default_kind_id,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_("News, analysis, opinion, fact check, sponsored…: readers and search engines are told."),
+    )
+    sponsor_name = models.CharField(
+        _("sponsor"), max_length=120, blank=True, help_text=_("For sponsored pieces: who paid for it.")
+    )
+    sponsor_url = models.URLField(_("sponsor's website"), blank=True)
+    claim_reviewed = models.CharField(
+        _("claim checked"),
+        max_length=300,
+        blank=True,
+        help_text=_("For fact checks: the claim in a sentence, as it was made."),
+    )
+    claim_author = models.CharField(
+        _("claim made by"), max_length=120, blank=True, help_text=_("For fact checks: who made the claim.")
+    )
+    claim_url = models.URLField(
+        _("where the claim appeared"), blank=True, help_text=_("For fact checks: a link to the claim.")
+    )
+    claim_made_on = models.DateField(_("claim made on"), null=True, blank=True)
+    rating_label = models.CharField(
+        _("verdict"),
+        max_length=60,
+        blank=True,
+        help_text=_("For fact checks: the verdict readers see, e.g. False, Misleading, True."),
+    )
+    rating_value = models.PositiveSmallIntegerField(
+        _("verdict on a scale"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(5)],
+        help_text=_("For fact checks: 1 (false) to 5 (true)."),
+    )
+    corrected_at = models.DateTimeField(
+        _("last corrected at"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("The time of the newest correction or clarification, kept in step with them on save."),
     )
     edited_by = models.ForeignKey(
         "news.Person",
@@ -173,6 +215,8 @@ class ArticlePage(CacheKeysMixin, MemoizedViewRestrictionsMixin, Page):
     objects = PageManager.from_queryset(ArticlePageQuerySet)()
 
     base_form_class = ArticlePageForm
+    # A copy or a translation is a new story: it starts with no corrections of its own.
+    exclude_fields_in_copy = ["corrections", "corrected_at"]
 
     content_panels = [
         TitleFieldPanel(
@@ -185,7 +229,7 @@ class ArticlePage(CacheKeysMixin, MemoizedViewRestrictionsMixin, Page):
         MultiFieldPanel(
             [
                 FieldRowPanel([FieldPanel("dateline_place"), FieldPanel("outlet_code")]),
-                FieldPanel("article_type"),
+                FieldPanel("kind", widget=forms.Select),  # a short list: a menu, not the snippet chooser
             ],
             _("Dateline"),
         ),
@@ -193,6 +237,30 @@ class ArticlePage(CacheKeysMixin, MemoizedViewRestrictionsMixin, Page):
         MultiFieldPanel([FieldPanel("lead_photo"), FieldPanel("lead_caption")], _("Lead photo")),
         FieldPanel("body"),
         FieldPanel("tags"),
+        MultiFieldPanel(
+            [
+                FieldPanel("claim_reviewed"),
+                FieldRowPanel([FieldPanel("claim_author"), FieldPanel("claim_made_on")]),
+                FieldPanel("claim_url"),
+                FieldRowPanel([FieldPanel("rating_label"), FieldPanel("rating_value")]),
+            ],
+            _("Fact check (only for fact checks)"),
+            classname="dateline-fact-check",
+        ),
+        MultiFieldPanel(
+            [FieldRowPanel([FieldPanel("sponsor_name"), FieldPanel("sponsor_url")])],
+            _("Sponsor (only for sponsored pieces)"),
+            classname="dateline-sponsor",
+        ),
+        InlinePanel(
+            "corrections",
+            label=_("Correction or clarification"),
+            heading=_("Corrections and clarifications"),
+            help_text=_(
+                "Add one when you fix a published story; keep it even once the text is right. "
+                "It shows on the story and on the corrections page when you publish."
+            ),
+        ),
     ]
     settings_panels = Page.settings_panels + [FieldPanel("embargoed_until"), FieldPanel("comments_open")]
 
@@ -201,7 +269,7 @@ class ArticlePage(CacheKeysMixin, MemoizedViewRestrictionsMixin, Page):
         index.SearchField("body"),
         index.SearchField("dateline_place"),
         index.RelatedFields("tags", [index.SearchField("name")]),
-        index.FilterField("article_type"),
+        index.FilterField("kind"),
         index.FilterField("first_published_at"),
     ]
 
@@ -213,6 +281,15 @@ class ArticlePage(CacheKeysMixin, MemoizedViewRestrictionsMixin, Page):
 
     def clean(self):
         super().clean()
+        kind = self.article_kind
+        if kind is not None and kind.is_sponsored and not self.sponsor_name:
+            raise ValidationError(
+                {"sponsor_name": _("Name the sponsor: a sponsored piece always says who paid for it.")}
+            )
+        if kind is not None and kind.is_fact_check and not (self.claim_reviewed and self.rating_label):
+            raise ValidationError(
+                {"claim_reviewed": _("A fact check needs the claim it checks and a verdict (under Fact check).")}
+            )
         if self.live and self.embargoed_until and self.embargoed_until > timezone.now():
             when = date_format(timezone.localtime(self.embargoed_until), "DATETIME_FORMAT")
             raise ValidationError(
@@ -226,6 +303,34 @@ class ArticlePage(CacheKeysMixin, MemoizedViewRestrictionsMixin, Page):
     def published_at(self):
         """When readers first saw it; a draft or preview counts from now."""
         return self.first_published_at or timezone.now()
+
+    def save(self, *args, **kwargs):
+        # Keep corrected_at in step with the corrections saved with this version (a revision being
+        # published, or the form); a save of a few named fields (a draft revision) leaves both alone.
+        if kwargs.get("update_fields") is None:
+            times = [correction.published_at for correction in self.corrections.all() if correction.published_at]
+            self.corrected_at = max(times, default=None)
+        return super().save(*args, **kwargs)
+
+    @property
+    def modified_at(self):
+        """When readers last saw it change: its last publication or its newest correction."""
+        times = [self.last_published_at or self.published_at, self.corrected_at]
+        return max(time for time in times if time is not None)
+
+    @property
+    def article_kind(self) -> ArticleKind | None:
+        """The kind of work, from the list every process keeps (no query per article)."""
+        from dateline.news.kinds import kind_by_id
+
+        return kind_by_id(self.kind_id)
+
+    @cached_property
+    def correction_list(self) -> list[Correction]:
+        """Corrections and clarifications, newest first; no query for an article never corrected."""
+        if self.pk and self.corrected_at is None and "corrections" not in getattr(self, "_cluster_related_objects", {}):
+            return []
+        return sorted(self.corrections.all(), key=lambda item: item.published_at, reverse=True)
 
     @property
     def was_updated(self) -> bool:
@@ -332,5 +437,21 @@ class ArticlePage(CacheKeysMixin, MemoizedViewRestrictionsMixin, Page):
         context["section"] = self.get_parent().specific
         context["canonical_url"] = self.get_full_url(request)
         context["share_links"] = share_links_for(self, request)
-        context["structured_data"] = article_structured_data(self, request)
+        context["kind"] = self.article_kind
+        context["corrections_at_top"], context["corrections_at_foot"] = self._placed_corrections()
+        if self.pk and not getattr(request, "is_preview", False):
+            from dateline.news.queries import related_articles
+
+            context["related_articles"] = related_articles(self, request)
+        data = context["structured_data"] = article_structured_data(self, request)
+        context["article_data"] = data["@graph"][0] if "@graph" in data else data
         return context
+
+    def _placed_corrections(self) -> tuple[list, list]:
+        """The notices above the story and below it, where the newsroom's settings put each kind."""
+        settings = self.newsroom_settings
+        top, foot = [], []
+        for item in self.correction_list:
+            position = settings.correction_position if item.is_correction else settings.clarification_position
+            (top if position == "top" else foot).append(item)
+        return top, foot

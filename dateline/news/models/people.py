@@ -1,3 +1,4 @@
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -18,6 +19,18 @@ class Person(TranslatableMixin, index.Indexed, models.Model):
     slug = models.SlugField(_("slug"), max_length=120, unique=True, allow_unicode=True)
     role = models.CharField(_("role"), max_length=120, blank=True, help_text=_("For example: Europe editor."))
     bio = models.TextField(_("short bio"), blank=True, max_length=1500)
+    same_as = models.TextField(
+        _("profiles elsewhere"),
+        blank=True,
+        max_length=2000,
+        help_text=_("Links to the person's other profiles (a social network, Wikidata), one per line."),
+    )
+    knows_about = models.CharField(
+        _("expertise"),
+        max_length=300,
+        blank=True,
+        help_text=_("Topics they cover, separated by commas, for example: climate, EU energy policy."),
+    )
     photo = models.ForeignKey(
         get_image_model_string(),
         verbose_name=_("photo"),
@@ -33,6 +46,8 @@ class Person(TranslatableMixin, index.Indexed, models.Model):
         FieldPanel("role"),
         FieldPanel("bio"),
         FieldPanel("photo"),
+        FieldPanel("same_as"),
+        FieldPanel("knows_about"),
     ]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name"), index.SearchField("role")]
 
@@ -46,6 +61,21 @@ class Person(TranslatableMixin, index.Indexed, models.Model):
 
     def get_absolute_url(self):
         return reverse("news:person", kwargs={"slug": self.slug})
+
+    @property
+    def same_as_urls(self) -> list[str]:
+        return [line.strip() for line in self.same_as.splitlines() if line.strip().startswith(("https://", "http://"))]
+
+    @property
+    def topics(self) -> list[str]:
+        return [topic.strip() for topic in self.knows_about.split(",") if topic.strip()]
+
+    def clean(self):
+        super().clean()
+        bad = [line.strip() for line in self.same_as.splitlines() if line.strip()]
+        bad = [line for line in bad if not line.startswith(("https://", "http://"))]
+        if bad:
+            raise ValidationError({"same_as": _("Give each profile as a full link starting with https://.")})
 
     def copy_for_translation(self, locale, exclude_fields=None):
         copy = super().copy_for_translation(locale, exclude_fields=exclude_fields)

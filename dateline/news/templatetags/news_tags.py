@@ -6,9 +6,10 @@ from django import template
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import get_language, ngettext
+from django.utils.translation import get_language, gettext, ngettext
 
 from dateline.core.templatetags.core_tags import datetime_formatter
+from dateline.news.kinds import kind_by_id
 
 register = template.Library()
 
@@ -65,14 +66,17 @@ def teaser(context, article, counts=None, heading_level=3) -> SafeString:
     lang = article.locale.language_code if article.locale_id else None
     # A story in another language than the page's says so (lang) for screen readers and translators.
     lang_attribute = f' lang="{escape(lang)}"' if lang and lang != get_language() else ""
-    parts = [f'<article class="teaser"{lang_attribute}>']
+    kind = kind_by_id(getattr(article, "kind_id", None))
+    modifier = f" {kind.css_modifier}" if kind is not None and kind.css_modifier else ""
+    parts = [f'<article class="teaser{modifier}"{lang_attribute}>']
     photo = getattr(article, "teaser_photo", None)
     if photo:
         parts.append(
             f'<img alt="" class="teaser__photo" decoding="async" height="{int(photo.height)}" loading="lazy" '
             f'src="{escape(photo.url)}" width="{int(photo.width)}">'
         )
-    parts.append(f'<h{level} class="teaser__headline"><a href="{url}">{escape(article.title)}</a></h{level}>')
+    label = kind_label_html(kind, article)
+    parts.append(f'<h{level} class="teaser__headline"><a href="{url}">{label}{escape(article.title)}</a></h{level}>')
     if article.standfirst:
         parts.append(f'<p class="teaser__standfirst">{escape(article.standfirst)}</p>')
     published = article.published_at
@@ -90,3 +94,33 @@ def teaser(context, article, counts=None, heading_level=3) -> SafeString:
 
 
 _TEASER_DATES = "dateline_teaser_dates"
+
+
+def kind_name(kind) -> str:
+    """The kind's name in the reader's language when it is one of ours, else as administrators typed it."""
+    return gettext(kind.name) if kind.name else ""
+
+
+def kind_label_html(kind, article=None) -> str:
+    """The kind of work before a headline: seen as a label, heard as "Opinion:" by screen readers.
+
+    Sponsored pieces name their sponsor ("Sponsored by Acme").
+    """
+    if kind is None or not kind.is_labelled:
+        return ""
+    text = kind_name(kind)
+    sponsor = getattr(article, "sponsor_name", "") if kind.is_sponsored else ""
+    if sponsor:
+        text = gettext("Sponsored by %(sponsor)s") % {"sponsor": sponsor}
+    return f'<span class="kind-label">{escape(text)}<span class="visually-hidden">: </span></span> '
+
+
+@register.simple_tag
+def kind_label(kind, article=None) -> SafeString:
+    return mark_safe(kind_label_html(kind, article))  # noqa: S308 - escaped in kind_label_html
+
+
+@register.filter
+def kind_of(article):
+    """The kind of work of a story (from the memo of kinds: no query)."""
+    return kind_by_id(getattr(article, "kind_id", None))
