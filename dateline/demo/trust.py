@@ -78,6 +78,7 @@ def _ensure_piece(home: HomePage, entry: dict) -> int:
         standfirst=entry["standfirst"],
         kind=ArticleKind.objects.get(slug=entry["kind"]),
         sponsor_url=entry.get("sponsor_url", ""),
+        edited_by=Person.objects.filter(slug=entry["editor"]).first(),
         body=[{"type": "paragraph", "value": _rich([text])} for text in entry["body"]],
         live=False,
         **fields,
