@@ -11,6 +11,7 @@ from dateline.comments import urls as comments_urls
 from dateline.core.health import healthz
 from dateline.feeds import crawler_urls, feed_urls
 from dateline.news import urls as news_urls
+from dateline.readership import urls as readership_urls
 from dateline.search import urls as search_urls
 
 urlpatterns = [
@@ -19,6 +20,7 @@ urlpatterns = [
     path("admin/password_reset/", ThrottledPasswordResetView.as_view(), name="wagtailadmin_password_reset"),
     path("admin/", include(wagtailadmin_urls)),
     path("comments/", include(comments_urls)),
+    path("_views", include(readership_urls)),
     path("", include(crawler_urls)),
     path("documents/", include(wagtaildocs_urls)),
 ]

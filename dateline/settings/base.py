@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "dateline.comments",
     "dateline.feeds",
     "dateline.search",
+    "dateline.readership",
     "dateline.home",
     "dateline.ingest",
     "dateline.ingest.wordpress",
@@ -340,6 +341,8 @@ DATELINE_UNCACHED_PATH_PREFIXES = [
     "/documents/",
     "/healthz",
     "/comments/challenge/",
+    # The readership beacon: a POST answered 204 before any site lookup (dateline.readership).
+    "/_views",
     STATIC_URL,
     MEDIA_URL,
 ]
