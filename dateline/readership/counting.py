@@ -116,6 +116,15 @@ class LocalCounts:
 class RedisCounts:
     """Every process's counts in one Redis hash, taken whole by the flush (RENAME is atomic)."""
 
+    # One round trip per view: the page's counter, and the referrer's unless the batch is full.
+    ADD_SCRIPT = """
+    redis.call('HINCRBY', KEYS[1], ARGV[1], 1)
+    if redis.call('HEXISTS', KEYS[1], ARGV[2]) == 1 or redis.call('HLEN', KEYS[1]) < tonumber(ARGV[3]) then
+        redis.call('HINCRBY', KEYS[1], ARGV[2], 1)
+    end
+    """
+    _scripts: dict = {}
+
     def connection(self):
         from django_redis import get_redis_connection
 
@@ -123,12 +132,10 @@ class RedisCounts:
 
     def add(self, view: str, referrer: str) -> None:
         redis = self.connection()
-        pipe = redis.pipeline(transaction=False)
-        pipe.hincrby(REDIS_PENDING_KEY, view, 1)
-        pipe.hlen(REDIS_PENDING_KEY)
-        _count, size = pipe.execute()
-        if size < MAX_PENDING_COUNTERS:
-            redis.hincrby(REDIS_PENDING_KEY, referrer, 1)
+        script = self._scripts.get(id(redis))
+        if script is None:
+            script = self._scripts[id(redis)] = redis.register_script(self.ADD_SCRIPT)
+        script(keys=[REDIS_PENDING_KEY], args=[view, referrer, MAX_PENDING_COUNTERS])
 
     def take(self) -> dict[str, int]:
         from redis.exceptions import ResponseError

@@ -134,3 +134,15 @@ def test_nothing_about_the_reader_is_stored(client, story):
     flush_counts()
     stored = [str(row) for row in [*PageViews.objects.values(), *ReferrerViews.objects.values()]]
     assert not any("203.0.113.9" in row or "Mozilla" in row for row in stored)
+
+
+def test_made_up_referrers_cannot_grow_a_batch_past_its_limit_but_views_still_count(client, story, monkeypatch):
+    from dateline.readership import counting
+
+    monkeypatch.setattr(counting, "MAX_PENDING_COUNTERS", 3)
+    article = story()
+    for n in range(6):
+        beacon(client, article.pk, ref=f"spam{n}.example")
+    flush_counts()
+    assert views_of(article) == 6
+    assert ReferrerViews.objects.count() == 2
