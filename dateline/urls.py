@@ -7,6 +7,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from dateline.accounts.views import ThrottledPasswordResetView
+from dateline.api import urls as api_urls
 from dateline.comments import urls as comments_urls
 from dateline.core.health import healthz
 from dateline.feeds import crawler_urls, feed_urls
@@ -21,6 +22,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("comments/", include(comments_urls)),
     path("_views", include(readership_urls)),
+    path("api/", include(api_urls)),
     path("", include(crawler_urls)),
     path("documents/", include(wagtaildocs_urls)),
 ]

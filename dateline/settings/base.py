@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "dateline.home",
     "dateline.ingest",
     "dateline.ingest.wordpress",
+    "dateline.api",
     "dateline.demo",
     "wagtail.contrib.settings",
     "wagtail.contrib.redirects",
@@ -58,6 +59,8 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_tasks",
+    # The read API (dateline.api); listed so its docs page uses the Swagger UI files it ships, not a CDN.
+    "ninja",
     # Staff sign-in: second factor (TOTP and recovery codes) and throttling (dateline.accounts).
     "django_otp",
     "django_otp.plugins.otp_totp",
@@ -223,6 +226,8 @@ WAGTAILADMIN_USER_LOGIN_FORM = "dateline.accounts.forms.SignInForm"
 AXES_VERBOSE = False
 # Password reset e-mails: at most this many per address and per e-mail address ("count/seconds").
 DATELINE_PASSWORD_RESET_RATE = env.str("DATELINE_PASSWORD_RESET_RATE", default="3/3600")
+# The read API's limit per address (dateline.api): requests per second, minute, hour or day ("120/m").
+DATELINE_API_RATE = env.str("DATELINE_API_RATE", default="120/m")
 # Editors and administrators must pass a second factor (an authenticator app or a recovery code)
 # before any admin page; false lets them in with the password alone. Reporters may opt in.
 DATELINE_STAFF_2FA = env.bool("DATELINE_STAFF_2FA", default=True)
