@@ -7,12 +7,14 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from dateline.accounts.views import ThrottledPasswordResetView
+from dateline.api import urls as api_urls
 from dateline.comments import urls as comments_urls
 from dateline.core.health import healthz
 from dateline.feeds import crawler_urls, feed_urls
 from dateline.live import urls as live_urls
 from dateline.news import urls as news_urls
 from dateline.newsletters import urls as newsletter_urls
+from dateline.readership import urls as readership_urls
 from dateline.search import urls as search_urls
 
 urlpatterns = [
@@ -23,6 +25,8 @@ urlpatterns = [
     path("comments/", include(comments_urls)),
     path("newsletters/", include(newsletter_urls)),
     path("live/", include(live_urls)),
+    path("_views", include(readership_urls)),
+    path("api/", include(api_urls)),
     path("", include(crawler_urls)),
     path("documents/", include(wagtaildocs_urls)),
 ]

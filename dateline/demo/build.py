@@ -30,6 +30,7 @@ from dateline.photos.models import Photo
 from . import content, pictures
 from .live import ensure_live_coverage
 from .newsletters import ensure_newsletters
+from .readership import ensure_readership_figures
 from .trust import ensure_trust_demo
 from .wires import ensure_wire_desk
 
@@ -132,6 +133,7 @@ class DemoBuilder:
         lead = articles.get(content.LEAD_STORY)
         self.arrange_front_page(home_es, [lead.get_translation_or_none(spanish) if lead else None])
         self.created += ensure_trust_demo(home, with_pieces=self.full)
+        self.created["readership figures"] += ensure_readership_figures(self.now)
         return +self.created  # only the kinds it made
 
     # Accounts and settings

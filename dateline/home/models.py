@@ -9,6 +9,7 @@ from wagtail.models import Orderable, Page
 
 from dateline.core.headers import FRONT_PAGE_KEY, LISTINGS_KEY, CacheKeysMixin
 from dateline.core.memo import MemoizedSettingMixin, MemoizedViewRestrictionsMixin, memo
+from dateline.readership.queries import MOST_READ_KEY
 
 from .queries import front_page_stories
 from .structured_data import front_page_structured_data
@@ -47,7 +48,7 @@ class HomePage(CacheKeysMixin, MemoizedViewRestrictionsMixin, Page):
         verbose_name = _("front page")
 
     def get_cache_keys(self) -> list[str]:
-        return [FRONT_PAGE_KEY, LISTINGS_KEY]
+        return [FRONT_PAGE_KEY, LISTINGS_KEY, MOST_READ_KEY]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -38,9 +38,11 @@ INSTALLED_APPS = [
     "dateline.search",
     "dateline.newsletters",
     "dateline.live",
+    "dateline.readership",
     "dateline.home",
     "dateline.ingest",
     "dateline.ingest.wordpress",
+    "dateline.api",
     "dateline.demo",
     "wagtail.contrib.settings",
     "wagtail.contrib.redirects",
@@ -59,6 +61,8 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_tasks",
+    # The read API (dateline.api); listed so its docs page uses the Swagger UI files it ships, not a CDN.
+    "ninja",
     # Staff sign-in: second factor (TOTP and recovery codes) and throttling (dateline.accounts).
     "django_otp",
     "django_otp.plugins.otp_totp",
@@ -224,6 +228,8 @@ WAGTAILADMIN_USER_LOGIN_FORM = "dateline.accounts.forms.SignInForm"
 AXES_VERBOSE = False
 # Password reset e-mails: at most this many per address and per e-mail address ("count/seconds").
 DATELINE_PASSWORD_RESET_RATE = env.str("DATELINE_PASSWORD_RESET_RATE", default="3/3600")
+# The read API's limit per address (dateline.api): requests per second, minute, hour or day ("120/m").
+DATELINE_API_RATE = env.str("DATELINE_API_RATE", default="120/m")
 # Editors and administrators must pass a second factor (an authenticator app or a recovery code)
 # before any admin page; false lets them in with the password alone. Reporters may opt in.
 DATELINE_STAFF_2FA = env.bool("DATELINE_STAFF_2FA", default=True)
@@ -342,6 +348,8 @@ DATELINE_UNCACHED_PATH_PREFIXES = [
     "/documents/",
     "/healthz",
     "/comments/challenge/",
+    # The readership beacon: a POST answered 204 before any site lookup (dateline.readership).
+    "/_views",
     STATIC_URL,
     MEDIA_URL,
 ]

@@ -91,6 +91,10 @@ sub vcl_recv {
     if (req.url ~ "^/(admin|django-admin)(/|$)" || req.url ~ "^(/[a-z]{2}(-[a-z]+)?)?/comments/challenge/" || req.url ~ "^/healthz") {
         return (pass);
     }
+    # The readership beacon (dateline.readership): every view must reach the app to be counted.
+    if (req.url ~ "^/_views(\?|$)") {
+        return (pass);
+    }
     # Editors and readers with a comment awaiting moderation see a personal page. Only the app can
     # tell a real cookie from a made-up one: it answers a made-up one with "X-Dateline-Cookie:
     # invalid" and no page, and vcl_deliver restarts the request as anonymous, served from the cache.

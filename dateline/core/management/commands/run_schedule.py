@@ -15,7 +15,8 @@ logger = logging.getLogger(__name__)
 # In order: Wagtail's go-live and expiry times first, so the purges they queue can be retried at once;
 # then the moderators' notice of comments that arrived while notices were held back, and bans whose
 # time is up lifted (what they hid put back); agency copy polled from the wire sources that are due;
-# last, newsletter digests whose time has come (after publishing, so they carry the stories just out).
+# newsletter digests whose time has come (after publishing, so they carry the stories just out).
+# Then the page views counted in the last minute are added to the readership figures.
 MINUTE_JOBS = (
     "publish_scheduled",
     "retry_purges",
@@ -23,6 +24,7 @@ MINUTE_JOBS = (
     "lift_expired_bans",
     "ingest",
     "send_newsletters",
+    "flush_readership",
 )
 
 
@@ -33,8 +35,8 @@ def seconds_until_next_minute() -> float:
 class Command(BaseCommand):
     help = (
         "At the start of every minute, run Wagtail's publish_scheduled, then retry_purges, "
-        "notify_moderators, lift_expired_bans, ingest and send_newsletters where they are installed; "
-        "a job that fails is logged and the others still run. Stops on SIGTERM or Ctrl-C. "
+        "notify_moderators, lift_expired_bans, ingest, send_newsletters and flush_readership where they are "
+        "installed; a job that fails is logged and the others still run. Stops on SIGTERM or Ctrl-C. "
         "`make run` starts it beside the development server; in production the dateline-scheduled timer runs "
         "it with --once."
     )
