@@ -109,7 +109,8 @@ def article_data(articles: list[ArticlePage], request: HttpRequest) -> list[dict
                 },
                 "standfirst": article.standfirst,
                 "dateline_place": article.dateline_place,
-                "article_type": article.article_type,
+                "kind": article.article_kind.slug if article.article_kind else "",
+                "kind_name": article.article_kind.name if article.article_kind else "",
                 "first_published_at": article.first_published_at,
                 "last_published_at": article.last_published_at,
                 "authors": [

@@ -85,7 +85,8 @@ class ArticleOut(Schema):
     section: SectionRef
     standfirst: str
     dateline_place: str
-    article_type: str
+    kind: str = Field(description="The kind of work's slug: news, analysis, opinion, fact-check, sponsored, …")
+    kind_name: str = Field(description="The kind of work as readers see it, e.g. Opinion.")
     first_published_at: datetime | None
     last_published_at: datetime | None
     authors: list[PersonRef]
