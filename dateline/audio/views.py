@@ -14,6 +14,7 @@ import re
 from pathlib import Path
 
 from django.conf import settings
+from django.core.exceptions import SuspiciousFileOperation
 from django.http import FileResponse, Http404, HttpResponse, StreamingHttpResponse
 from django.utils._os import safe_join
 from django.utils.http import http_date
@@ -76,8 +77,8 @@ def _read(path: Path, start: int, length: int):
 def serve_audio(request, path: str):
     """An audio upload or its captions, from MEDIA_ROOT/audio/, whole or by range."""
     try:
-        full_path = Path(safe_join(settings.MEDIA_ROOT, UPLOAD_FOLDER, path))
-    except ValueError:
+        full_path = Path(safe_join(Path(settings.MEDIA_ROOT) / UPLOAD_FOLDER, path))
+    except (SuspiciousFileOperation, ValueError):
         raise Http404 from None  # ../ out of the folder
     if not full_path.is_file():
         raise Http404
