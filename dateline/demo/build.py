@@ -28,6 +28,7 @@ from dateline.news.models import ArticleAuthor, ArticlePage, Person, SectionPage
 from dateline.photos.models import Photo
 
 from . import content, pictures
+from .audio import ensure_podcast
 from .wires import ensure_wire_desk
 
 DEMO_PASSWORD = "dateline-demo"  # noqa: S105 - printed on the console for people trying the demo
@@ -104,6 +105,7 @@ class DemoBuilder:
                 when = self.publication_time(position)
                 articles[story.slug] = self.ensure_article(sections[story.section], story, when, self.people)
         self.arrange_front_page(home, [articles.get(slug) for slug in (content.LEAD_STORY, *content.PINNED_STORIES)])
+        self.created["podcast pages"] += ensure_podcast(home, now=self.now)
         if self.full:  # the full demo: agency copy waiting in the Wire queue
             self.created["wire stories"] += ensure_wire_desk(sections[content.SECTIONS[0].slug])
 
