@@ -40,7 +40,7 @@ class HomePage(CacheKeysMixin, MemoizedViewRestrictionsMixin, Page):
         ),
     ]
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["news.SectionPage"]
+    subpage_types = ["news.SectionPage", "podcasts.PodcastShowPage"]
     max_count_per_parent = 1
 
     class Meta:

@@ -75,7 +75,7 @@ class PodcastShowPage(CacheKeysMixin, RoutablePageMixin, Page):
         MultiFieldPanel([FieldPanel("owner_name"), FieldPanel("owner_email"), FieldPanel("feed_locked")], _("Owner")),
     ]
     search_fields = Page.search_fields + [index.SearchField("description")]
-    parent_page_types = ["home.HomePage", "news.SectionPage"]
+    parent_page_types = ["home.HomePage"]
     subpage_types = ["podcasts.PodcastEpisodePage"]
 
     class Meta:
