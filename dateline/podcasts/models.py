@@ -2,8 +2,7 @@ import uuid
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.http import HttpResponse, JsonResponse
-from django.template.response import TemplateResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -208,5 +207,5 @@ class PodcastEpisodePage(CacheKeysMixin, RoutablePageMixin, Page):
     @path("transcript/", name="transcript")
     def transcript_text(self, request):
         if not self.audio or not self.audio.transcript:
-            return TemplateResponse(request, "404.html", status=404)
+            raise Http404
         return HttpResponse(self.audio.transcript, content_type="text/plain; charset=utf-8")

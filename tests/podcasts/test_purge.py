@@ -4,6 +4,7 @@ import feedparser
 import pytest
 from django.test import Client
 
+from dateline.podcasts.models import PodcastEpisodePage
 from tests.core.page_cache import page_cache  # noqa: F401
 
 from ..audio.factories import AudioFactory
@@ -24,6 +25,16 @@ def warm(show, episode, page_cache):  # noqa: F811
     Client().get(show.url)  # the first page view creates the site settings, which purges
     page_cache.clear()
     return show
+
+
+def test_the_feed_is_served_from_the_cache_until_a_purge(client, warm):
+    feed = warm.url + "feed/"
+    first = client.get(feed)
+    assert "s-maxage" in first["Cache-Control"]
+
+    PodcastEpisodePage.objects.child_of(warm).update(title="Changed without a purge")
+
+    assert _titles(client, feed) == ["First"]
 
 
 def test_publishing_an_episode_purges_the_cached_feed(client, warm, django_capture_on_commit_callbacks):
