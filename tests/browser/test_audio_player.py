@@ -66,7 +66,8 @@ def test_the_reader_can_play_and_seek(live_server, page, article):
     assert recording.status == 206
     assert recording.headers["content-range"].startswith("bytes 0-")
     position = player.evaluate(
-        "a => new Promise(done => { a.addEventListener('seeked', () => done(a.currentTime), {once: true}); a.currentTime = 4; })"
+        "a => new Promise(done => {"
+        " a.addEventListener('seeked', () => done(a.currentTime), {once: true}); a.currentTime = 4; })"
     )
     assert position == pytest.approx(4, abs=0.3)
 
