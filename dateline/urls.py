@@ -8,12 +8,14 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from dateline.accounts.views import ThrottledPasswordResetView
 from dateline.api import urls as api_urls
+from dateline.audio.urls import media_urlpatterns as audio_media_urls
 from dateline.comments import urls as comments_urls
 from dateline.core.health import healthz
 from dateline.feeds import crawler_urls, feed_urls
 from dateline.live import urls as live_urls
 from dateline.news import urls as news_urls
 from dateline.newsletters import urls as newsletter_urls
+from dateline.podcasts import urls as podcasts_urls
 from dateline.readership import urls as readership_urls
 from dateline.search import urls as search_urls
 
@@ -29,7 +31,12 @@ urlpatterns = [
     path("api/", include(api_urls)),
     path("", include(crawler_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("", include(podcasts_urls)),
 ]
+
+if settings.DEBUG or settings.DATELINE_SERVE_MEDIA:
+    # Audio with byte ranges, so players can seek (dateline.audio.views); other uploads below.
+    urlpatterns += audio_media_urls
 
 if settings.DEBUG:
     from django.conf.urls.static import static

@@ -24,6 +24,9 @@ REPORTER_PERMISSIONS = [
     ("news", "add_person"),
     ("news", "change_person"),
     ("news", "view_person"),
+    ("audio", "add_audio"),
+    ("audio", "change_audio"),
+    ("audio", "view_audio"),
     ("comments", "view_comment"),
     # The wire queue: read it and "Use this" (which moves a wire draft under a section).
     ("ingest", "view_wireitem"),
@@ -36,6 +39,7 @@ REPORTER_PERMISSIONS = [
 ]
 EDITOR_PERMISSIONS = REPORTER_PERMISSIONS + [
     ("news", "delete_person"),
+    ("audio", "delete_audio"),
     ("comments", "change_comment"),
     ("comments", "delete_comment"),
     ("comments", "moderate_comment"),

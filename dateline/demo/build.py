@@ -28,6 +28,7 @@ from dateline.news.models import ArticleAuthor, ArticleKind, ArticlePage, Person
 from dateline.photos.models import Photo
 
 from . import content, pictures
+from .audio import ensure_podcast
 from .live import ensure_live_coverage
 from .newsletters import ensure_newsletters
 from .readership import ensure_readership_figures
@@ -108,6 +109,7 @@ class DemoBuilder:
                 when = self.publication_time(position)
                 articles[story.slug] = self.ensure_article(sections[story.section], story, when, self.people)
         self.arrange_front_page(home, [articles.get(slug) for slug in (content.LEAD_STORY, *content.PINNED_STORIES)])
+        self.created["podcast pages"] += ensure_podcast(home, now=self.now)
         if self.full:  # the full demo: agency copy waiting in the Wire queue
             self.created["live pages"] += ensure_live_coverage(
                 sections["world"], self.photo("harbour-at-dusk"), self.people, self.now

@@ -41,7 +41,7 @@ class HomePage(CacheKeysMixin, MemoizedViewRestrictionsMixin, Page):
         ),
     ]
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["news.SectionPage", "news.PolicyPage"]
+    subpage_types = ["news.SectionPage", "news.PolicyPage", "podcasts.PodcastShowPage"]
     max_count_per_parent = 1
 
     class Meta:

@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
+from wagtail.snippets.blocks import SnippetChooserBlock
 
 PARAGRAPH_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
@@ -49,6 +50,17 @@ class PhotoBlock(blocks.StructBlock):
         label = _("Photo")
 
 
+class AudioBlock(blocks.StructBlock):
+    """A sound file inside the article body, played by the browser's own player (dateline.audio)."""
+
+    audio = SnippetChooserBlock("audio.Audio", label=_("Audio"))
+
+    class Meta:
+        icon = "media"
+        template = "news/blocks/audio_block.html"
+        label = _("Audio")
+
+
 class ArticleBodyBlock(blocks.StreamBlock):
     paragraph = blocks.RichTextBlock(
         features=PARAGRAPH_FEATURES, label=_("Paragraph"), template="news/blocks/paragraph_block.html"
@@ -58,6 +70,7 @@ class ArticleBodyBlock(blocks.StreamBlock):
     )
     quote = QuoteBlock()
     photo = PhotoBlock()
+    audio = AudioBlock()
     embed = EmbedBlock(
         label=_("Embed"),
         help_text=_("A link to a video or post, such as YouTube or Vimeo."),

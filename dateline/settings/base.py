@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "dateline.core",
     "dateline.accounts",
     "dateline.photos",
+    "dateline.audio",
     "dateline.news",
     "dateline.comments",
     "dateline.feeds",
@@ -39,6 +40,7 @@ INSTALLED_APPS = [
     "dateline.newsletters",
     "dateline.live",
     "dateline.readership",
+    "dateline.podcasts",
     "dateline.home",
     "dateline.ingest",
     "dateline.ingest.wordpress",
@@ -47,6 +49,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.settings",
     "wagtail.contrib.redirects",
     "wagtail.contrib.sitemaps",
+    "wagtail.contrib.routable_page",
     "wagtail.contrib.simple_translation",
     "wagtail.embeds",
     "wagtail.sites",
@@ -282,6 +285,8 @@ WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "txt", "csv", "xlsx"]
 # served through Wagtail's view, which sends nosniff, Content-Disposition and a blocking CSP.
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "dateline.core.uploads.DocumentForm"
 DATELINE_DOCUMENTS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+# The largest audio file the admin takes (dateline.audio.forms): about 40 minutes of 64 kbit/s MP3.
+DATELINE_AUDIO_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 # Request limits (dateline.core.guards), the same as deploy/varnish/dateline.vcl's: a longer URL gets
 # 414, a larger body 413. Only the admin takes uploads, as large as the largest file it accepts.

@@ -169,6 +169,8 @@ sub vcl_backend_response {
     # Past grace, keep the object a while longer so Varnish can revalidate it with ETag / 304.
     set beresp.keep = 1h;
 
+    # Audio (/media/audio/, dateline.audio.views) comes with a year's Cache-Control: Varnish fetches
+    # the whole file once and cuts each reader's Range from that copy itself (206, or 416).
     if (bereq.url ~ "^/media/" && beresp.status == 200 && !beresp.http.Cache-Control) {
         # Uploaded originals and renditions get new names when they change.
         set beresp.ttl = 1d;

@@ -34,5 +34,6 @@ def test_editor_switches_the_banner_on_from_the_settings(editor_client, home):
     assert BreakingNewsBanner.for_site(site).is_showing()
 
 
-def test_front_page_accepts_sections_and_policy_pages_below_it():
-    assert [model._meta.label for model in HomePage.allowed_subpage_models()] == ["news.SectionPage", "news.PolicyPage"]
+def test_front_page_accepts_sections_policy_pages_and_podcast_shows_below_it():
+    labels = [model._meta.label for model in HomePage.allowed_subpage_models()]
+    assert labels == ["news.SectionPage", "news.PolicyPage", "podcasts.PodcastShowPage"]

@@ -200,6 +200,15 @@ class ArticlePage(CacheKeysMixin, MemoizedViewRestrictionsMixin, Page):
         blank=True,
         help_text=_("Leave empty to use the photo's own caption."),
     )
+    lead_audio = models.ForeignKey(
+        "audio.Audio",
+        verbose_name=_("lead audio"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Plays at the top of the story instead of the lead photo; the photo still shows in listings."),
+    )
     body = StreamField(ArticleBodyBlock(), verbose_name=_("body"))
     tags = ClusterTaggableManager(through=ArticleTag, blank=True, verbose_name=_("tags"))
     comments_open = models.BooleanField(
@@ -235,6 +244,7 @@ class ArticlePage(CacheKeysMixin, MemoizedViewRestrictionsMixin, Page):
         ),
         MultiFieldPanel([InlinePanel("article_authors", label=_("Author")), FieldPanel("edited_by")], _("Byline")),
         MultiFieldPanel([FieldPanel("lead_photo"), FieldPanel("lead_caption")], _("Lead photo")),
+        MultiFieldPanel([FieldPanel("lead_audio")], _("Lead audio")),
         FieldPanel("body"),
         FieldPanel("tags"),
         MultiFieldPanel(
