@@ -208,8 +208,20 @@ class ArticlePage(CacheKeysMixin, MemoizedViewRestrictionsMixin, Page):
         MultiFieldPanel([FieldPanel("lead_photo"), FieldPanel("lead_caption")], _("Lead photo")),
         FieldPanel("body"),
         FieldPanel("tags"),
+        # Publish now or at a time, as one choice beside the story: Wagtail's schedule dialog
+        # (PublishingPanel) took four steps and saved a draft silently. Expiry stays in Settings.
+        FieldPanel(
+            "go_live_at",
+            heading=_("Publish at"),
+            help_text=_("Leave empty to publish now when you press Publish; set a time and Publish schedules it."),
+        ),
     ]
-    settings_panels = Page.settings_panels + [FieldPanel("embargoed_until"), FieldPanel("comments_open")]
+    settings_panels = [
+        *(panel for panel in Page.settings_panels if "PublishingPanel" not in str(getattr(panel, "path", ""))),
+        FieldPanel("expire_at"),
+        FieldPanel("embargoed_until"),
+        FieldPanel("comments_open"),
+    ]
 
     search_fields = Page.search_fields + [
         index.SearchField("standfirst"),
