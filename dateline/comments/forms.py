@@ -57,7 +57,8 @@ class CommentForm(forms.Form):
         strip=False,
     )
     parent = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
-    altcha = forms.CharField(required=False, max_length=4000)
+    # Named for readers: the error list prefixes each message with its field's label.
+    altcha = forms.CharField(required=False, max_length=4000, label=_("Spam check"))
     website = forms.CharField(required=False, label=_("Leave this field empty"))
 
     def __init__(self, *args, now: float | None = None, min_seconds: int = 0, **kwargs):

@@ -112,6 +112,9 @@ class ConfirmedColumn(Column):
 
 
 class CommentIndexView(IndexView):
+    def get_add_url(self):
+        return None  # comments come from readers, through the article page: no "Add comment" button
+
     def get_base_queryset(self):
         return super().get_base_queryset().select_related("article")
 

@@ -257,3 +257,13 @@ def test_the_comments_menu_is_in_the_admin(client, editor):
     html = client.get(reverse("wagtailadmin_home")).content.decode()
 
     assert reverse(QUEUE) in html
+
+
+def test_the_queue_offers_no_add_comment_button_even_to_a_superuser(client, admin_user, article):
+    CommentFactory(article=article)
+    client.force_login(admin_user)
+
+    soup = BeautifulSoup(client.get(reverse(QUEUE)).content, "lxml")
+
+    assert not soup.find("a", href=reverse("wagtailsnippets_comments_comment:add"))
+    assert "Add comment" not in soup.get_text()

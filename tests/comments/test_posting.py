@@ -315,3 +315,14 @@ def test_a_posted_comment_leaves_no_rows_in_wagtails_reference_index(client, art
     assert Comment.objects.filter(article=article).exists()
 
     assert not ReferenceIndex.objects.filter(content_type__app_label="comments").exists()
+
+
+def test_a_captcha_error_is_listed_under_a_human_label(client, article, rules):
+    rules.min_seconds_to_post = 10
+    rules.save()
+
+    response = post_comment(client, article, altcha=solved_captcha(issued_seconds_ago=2))
+
+    summary = BeautifulSoup(response.content, "lxml").select_one("#comment-form-errors a[href='#comment-altcha']")
+    assert summary.get_text().startswith("Spam check: ")
+    assert "Altcha" not in response.content.decode()

@@ -100,7 +100,7 @@ def test_dateline_leads_the_first_paragraph(client, article):
     dateline = first.find("span", class_="dateline")
     assert first.contents[0] is dateline
     assert dateline.get_text() == "Brussels, February 20 (RHC)"
-    assert first.get_text() == "Brussels, February 20 (RHC) -- The agreement was signed shortly after dawn."
+    assert first.get_text() == "Brussels, February 20 (RHC)-- The agreement was signed shortly after dawn."
 
 
 def test_dateline_appears_once(client, article):
@@ -122,7 +122,7 @@ def test_body_opening_with_a_photo_gets_the_dateline_in_its_own_paragraph(client
     body = read(client, article.url).select_one(".article__body")
     first = body.find(recursive=False)
     assert first.name == "p"
-    assert first.get_text() == "Brussels, February 20 (RHC) --"
+    assert first.get_text() == "Brussels, February 20 (RHC)--"
 
 
 def test_lead_figure_shows_caption_then_credit(client, article):

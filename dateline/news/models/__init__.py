@@ -1,5 +1,6 @@
 from .articles import ArticleAuthor, ArticlePage, ArticleTag
 from .corrections import Correction, CorrectionKind
+from .dateline_style import DatelineStyle
 from .kinds import ArticleKind, SchemaType
 from .people import Person
 from .policies import PolicyPage
@@ -12,6 +13,7 @@ __all__ = [
     "ArticleTag",
     "Correction",
     "CorrectionKind",
+    "DatelineStyle",
     "Person",
     "PolicyPage",
     "SchemaType",

@@ -30,6 +30,7 @@ from dateline.news.sharing import share_links_for
 from dateline.news.structured_data import article_structured_data
 
 from .corrections import Correction
+from .dateline_style import DatelineStyle
 from .kinds import ArticleKind, default_kind_id
 
 
@@ -104,6 +105,11 @@ class ArticlePageForm(WagtailAdminPageForm):
         go_live = cleaned.get("go_live_at")
         if embargo and embargo > timezone.now() and (go_live is None or go_live < embargo):
             cleaned["go_live_at"] = embargo
+        shown = cleaned.get("first_published_at")
+        if shown and shown > timezone.now():
+            self.add_error(
+                "first_published_at", _("The date readers see cannot be in the future: schedule it instead.")
+            )
         return cleaned
 
 
@@ -239,6 +245,14 @@ class ArticlePage(CacheKeysMixin, MemoizedViewRestrictionsMixin, Page):
             [
                 FieldRowPanel([FieldPanel("dateline_place"), FieldPanel("outlet_code")]),
                 FieldPanel("kind", widget=forms.Select),  # a short list: a menu, not the snippet chooser
+                FieldPanel(
+                    "first_published_at",
+                    heading=_("Date shown to readers"),
+                    help_text=_(
+                        "Leave empty to show when it goes live. Set it for a story first published elsewhere "
+                        "or an agency story's own time; the real publication time stays in the history."
+                    ),
+                ),
             ],
             _("Dateline"),
         ),
@@ -271,8 +285,20 @@ class ArticlePage(CacheKeysMixin, MemoizedViewRestrictionsMixin, Page):
                 "It shows on the story and on the corrections page when you publish."
             ),
         ),
+        # Publish now or at a time, as one choice beside the story: Wagtail's schedule dialog
+        # (PublishingPanel) took four steps and saved a draft silently. Expiry stays in Settings.
+        FieldPanel(
+            "go_live_at",
+            heading=_("Publish at"),
+            help_text=_("Leave empty to publish now when you press Publish; set a time and Publish schedules it."),
+        ),
     ]
-    settings_panels = Page.settings_panels + [FieldPanel("embargoed_until"), FieldPanel("comments_open")]
+    settings_panels = [
+        *(panel for panel in Page.settings_panels if "PublishingPanel" not in str(getattr(panel, "path", ""))),
+        FieldPanel("expire_at"),
+        FieldPanel("embargoed_until"),
+        FieldPanel("comments_open"),
+    ]
 
     search_fields = Page.search_fields + [
         index.SearchField("standfirst"),
@@ -378,15 +404,18 @@ class ArticlePage(CacheKeysMixin, MemoizedViewRestrictionsMixin, Page):
     def effective_outlet_code(self) -> str:
         return self.outlet_code or self.newsroom_settings.outlet_code
 
+    @cached_property
+    def dateline_style(self) -> DatelineStyle:
+        """The site's dateline style; get_context sets it from the request's per-request cache instead."""
+        return DatelineStyle.for_site(self.get_site())
+
     @property
     def dateline_text(self) -> str:
-        """'Brussels, February 20 (RHC)': place, local date in the article's language, outlet."""
+        """Place, local date in the article's language and outlet, as the site's style writes them:
+        'Brussels, February 20 (RHC)' or 'BRUSSELS (AP)'."""
         with translation.override(self.locale.language_code if self.locale_id else None):
             day = date_format(timezone.localtime(self.published_at), "MONTH_DAY_FORMAT")
-        parts = [f"{self.dateline_place}, {day}" if self.dateline_place else day]
-        if self.effective_outlet_code:
-            parts.append(f"({self.effective_outlet_code})")
-        return " ".join(parts)
+        return self.dateline_style.compose(place=self.dateline_place, day=day, outlet_code=self.effective_outlet_code)
 
     SOCIAL_IMAGE_SPEC = "fill-1200x630|format-jpeg"
 
@@ -444,6 +473,7 @@ class ArticlePage(CacheKeysMixin, MemoizedViewRestrictionsMixin, Page):
         if "newsroom_settings" not in self.__dict__ and Site.find_for_request(request) is not None:
             # NewsroomSettings caches per request (and finds the site from it): no query for the site
             self.newsroom_settings = NewsroomSettings.for_request(request)
+            self.dateline_style = DatelineStyle.for_request(request)
         context["section"] = self.get_parent().specific
         context["canonical_url"] = self.get_full_url(request)
         context["share_links"] = share_links_for(self, request)

@@ -24,7 +24,10 @@ def render_body(context, article):
     When the body does not open with a paragraph (a photo, a quote, a list), the dateline gets a
     paragraph of its own.
     """
-    dateline = format_html('<span class="dateline">{}</span> --', article.dateline_text)
+    # The separator exactly as the newsroom's style types it ("--", " —"): no space of ours before it.
+    dateline = format_html(
+        '<span class="dateline">{}</span>{}', article.dateline_text, article.dateline_style.separator
+    )
     parts = [str(block.render(context=context.flatten())) for block in article.body]
     opening = _OPENING_PARAGRAPH.match(parts[0]) if parts and article.body[0].block_type == "paragraph" else None
     if opening:

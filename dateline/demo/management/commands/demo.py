@@ -1,12 +1,11 @@
-import io
 import logging
 import time
 
 from django.conf import settings
-from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
 from dateline.demo.build import ADMIN_USERNAME, DEMO_PASSWORD, DEMO_USERS, build_demo, point_default_site_at
+from dateline.demo.comments import add_demo_comments
 from dateline.news.models import ArticlePage
 
 LOCAL_HOSTNAME = "127.0.0.1"  # where `make run` serves
@@ -58,8 +57,8 @@ class Command(BaseCommand):
                 logger.setLevel(logging.WARNING)
         try:
             created = build_demo(article_limit=articles)
-            # Readers' voices under the newest stories, through the comments room's own service.
-            call_command("demo_comments", articles=5, stdout=io.StringIO())
+            # Readers' voices under the stories they were written for (demo/comments.json).
+            add_demo_comments()
         finally:
             for logger, level in zip(loggers, levels, strict=True):
                 logger.setLevel(level)
