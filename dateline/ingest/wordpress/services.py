@@ -62,6 +62,9 @@ logger = logging.getLogger(__name__)
 PIN_HOOK = "dateline_pin_articles"
 STANDFIRST_MAX_LENGTH = 400
 BATCH = 200
+# Posts written per transaction, each in a savepoint of its own: one commit (one disk sync) per
+# batch instead of one per post. A failed batch is retried one post per transaction.
+POST_BATCH = 100
 
 COMMENT_STATUS = {
     "1": CommentStatus.APPROVED,
@@ -224,11 +227,14 @@ class _Importer:
         self.created_pages: set[int] = set()
         self.created_photos: list[int] = []
         self.updated_photos: list[int] = []
+        self.slugs_in_section: dict[int, dict[str, int]] = {}  # section pk -> {slug: page pk}
+        self.staged_redirects: dict[str, Page | str] = {}  # written at the end of each batch
+        self.post_redirects: dict[str, Page | str] = {}
 
     # --- the run ------------------------------------------------------------------------------
 
     def run(self) -> None:
-        reader = WXRReader(self.path, time_zone=self.time_zone)
+        reader = WXRReader(self.path, time_zone=self.time_zone, skim=True)
         total = 0
         for item in reader:  # pass 1: the whole file is read (and so checked) before anything is written
             if item.post_type == "attachment":
@@ -244,18 +250,18 @@ class _Importer:
         done = 0
         with background_work_held_back():
             self.import_photos()
+            batch: list[Item] = []
             for item in WXRReader(self.path, time_zone=self.time_zone):  # pass 2
                 if item.post_type != "post":
                     if item.post_type in ("page",):
                         what = _("page “%(title)s”") % {"title": item.title}
                         self.report.skip(what, _("pages are not imported"), "page")
                     continue
-                self.import_post_safely(item)
-                done += 1
-                if self.progress:
-                    self.progress(done, total)
-                if done % BATCH == 0:
-                    default_task_backend.clear()  # what was held back is not kept either
+                batch.append(item)
+                if len(batch) == POST_BATCH:
+                    done = self.import_batch(batch, done, total)
+                    batch = []
+            done = self.import_batch(batch, done, total)
             self.redirect_archives()
             self.pin_sticky_posts()
         self.index_imported_pages()
@@ -440,6 +446,76 @@ class _Importer:
 
     # --- posts ---------------------------------------------------------------------------------
 
+    def import_batch(self, items: list[Item], done: int, total: int) -> int:
+        """Import these posts in one transaction, each in a savepoint, so a bad post is skipped alone.
+
+        What only the commit can refuse (SQLite and PostgreSQL check foreign keys then) would lose the
+        whole batch: the batch is then rolled back and its posts retried one per transaction, so one
+        bad post never takes the others with it. Returns the number of posts done so far.
+        """
+        if not items:
+            return done
+        before = self.snapshot()
+        try:
+            with transaction.atomic():
+                for item in items:
+                    self.import_post_safely(item)
+                self.write_staged_redirects()
+        except Exception:
+            logger.warning("A batch of %d WordPress posts failed; retrying them one by one", len(items), exc_info=True)
+            self.restore(before)
+            for item in items:
+                before_post = self.snapshot()
+                try:
+                    with transaction.atomic():
+                        self.import_post_safely(item)
+                        self.write_staged_redirects()
+                except Exception as error:
+                    logger.warning("WordPress post %s skipped", item.id, exc_info=True)
+                    self.restore(before_post)
+                    self.skip_failed(item, error)
+        default_task_backend.clear()  # what was held back is not kept either
+        for n in range(done + 1, done + len(items) + 1):
+            if self.progress:
+                self.progress(n, total)
+        return done + len(items)
+
+    def snapshot(self) -> dict:
+        """The importer's memory of what is in the database, to restore when a transaction rolls back."""
+        report = self.report
+        return {
+            "counts": report.counts.copy(),
+            "lists": [len(report.skipped), len(report.notes), len(report.missing_files)],
+            "redirects": report.redirects,
+            "pages": len(self.imported_pages),
+            "sticky": len(self.sticky),
+            "tags": dict(self.tags),
+            "sections": dict(self.sections),
+        }
+
+    def restore(self, state: dict) -> None:
+        report = self.report
+        report.counts = state["counts"]
+        del report.skipped[state["lists"][0] :], report.notes[state["lists"][1] :]
+        del report.missing_files[state["lists"][2] :]
+        report.redirects = state["redirects"]
+        # A page created in a rolled-back transaction keeps no row, and its id is never handed out again.
+        self.created_pages.difference_update(self.imported_pages[state["pages"] :])
+        del self.imported_pages[state["pages"] :], self.sticky[state["sticky"] :]
+        self.tags, self.sections = state["tags"], state["sections"]
+        self.slugs_in_section.clear()  # read again from the database
+        self.staged_redirects.clear()
+
+    def skip_failed(self, item: Item, error: Exception) -> None:
+        what = _("post %(id)d “%(title)s”") % {"id": item.id, "title": Truncator(item.title).chars(60)}
+        message = getattr(error, "message_dict", None) or str(error) or type(error).__name__
+        self.report.skip(what, str(message))
+
+    def write_staged_redirects(self) -> None:
+        if self.staged_redirects:
+            self.report.redirects += self.save_redirects(self.staged_redirects)
+            self.staged_redirects = {}
+
     def import_post_safely(self, item: Item) -> None:
         what = _("post %(id)d “%(title)s”") % {"id": item.id, "title": Truncator(item.title).chars(60)}
         if item.status not in IMPORTED_STATUSES:
@@ -453,13 +529,23 @@ class _Importer:
         if not item.title.strip():
             self.report.skip(what, _("it has no title"))
             return
+        before = self.snapshot()
+        self.post_redirects: dict[str, Page | str] = {}
         try:
             with transaction.atomic():
                 self.import_post(item, what)
         except Exception as error:
             logger.warning("WordPress post %s skipped", item.id, exc_info=True)
-            message = getattr(error, "message_dict", None) or str(error) or type(error).__name__
-            self.report.skip(what, str(message))
+            self.restore_after_post(before)
+            self.skip_failed(item, error)
+            return
+        self.staged_redirects |= self.post_redirects
+
+    def restore_after_post(self, state: dict) -> None:
+        """As restore(), for one post rolled back to its savepoint: the batch's other posts stand."""
+        staged = self.staged_redirects
+        self.restore(state)
+        self.staged_redirects = staged
 
     def import_post(self, item: Item, what: str) -> None:
         record = self.post_record(item)
@@ -504,17 +590,19 @@ class _Importer:
         if created:
             self.insert_article(section, page, tags)
             self.created_pages.add(page.pk)
+            self.slugs_in_section[section.pk][page.slug] = page.pk  # read by free_slug above
         else:
             if page.get_parent().pk != section.pk:
                 page.move(section, pos="last-child")
                 page = ArticlePage.objects.get(pk=page.pk)
                 return self.import_post(item, what)  # the moved page, saved afresh
             page.save()
+            self.slugs_in_section[section.pk][page.slug] = page.pk
         self.save_revision(page, item, modified)
         self.restrict(page, item, created=created)
         comment_count = self.import_comments(page, item, created=created)
-        redirects = self.make_redirects(page, item, section) if item.status in WITH_REDIRECTS else 0
-        self.report.redirects += redirects
+        if item.status in WITH_REDIRECTS:
+            self.stage_redirects(page, item, section)
         self.remember(
             record, ItemKind.POST, item.id, page.pk, guid=item.guid[:500], fingerprint=item.fingerprint,
             private_data={"status": item.status, "sticky": item.is_sticky},
@@ -577,9 +665,12 @@ class _Importer:
     def free_slug(self, section: SectionPage, item: Item, page: ArticlePage) -> str:
         base = slugify(unquote(item.slug), allow_unicode=True) or slugify(item.title, allow_unicode=True) or "article"
         base = base[:240]
-        siblings = Page.objects.child_of(section).exclude(pk=page.pk)
+        taken = self.slugs_in_section.get(section.pk)
+        if taken is None:  # read once per section, then kept as posts are written
+            taken = dict(Page.objects.child_of(section).values_list("slug", "pk"))
+            self.slugs_in_section[section.pk] = taken
         slug, n = base, 1
-        while siblings.filter(slug=slug).exists():
+        while taken.get(slug, page.pk) != page.pk:
             n += 1
             slug = f"{base}-{n}"
         return slug
@@ -697,12 +788,10 @@ class _Importer:
             self.report.count("pingback", "created", len(pings))
         if not new:
             return 0
-        Comment.objects.bulk_create([comment for _id, comment in new])
         earlier = {}
         if known:
             imported = ImportedItem.objects.filter(source=self.source, kind=ItemKind.COMMENT, wp_id__in=known)
             earlier = {int(k): v for k, v in imported.values_list("wp_id", "object_id")}
-        pk_of = earlier | {wp_id: c.pk for wp_id, c in new}
 
         def thread_of(wp_id: int) -> int | None:
             """The top-level comment a reply belongs to: Dateline threads one level deep."""
@@ -712,14 +801,18 @@ class _Importer:
                 top, parent, hops = parent, parent_of.get(parent, 0), hops + 1
             return top
 
-        replies = []
-        for wp_id, comment in new:
-            top = thread_of(wp_id)
-            if top and pk_of.get(top):
-                comment.parent_id = pk_of[top]
-                replies.append(comment)
-        if replies:
-            Comment.objects.bulk_update(replies, ["parent"])
+        # Threads first, then their replies with their parent set: two inserts, no update.
+        top_of = {wp_id: thread_of(wp_id) for wp_id, _comment in new}
+        new_ids = {wp_id for wp_id, _comment in new}
+        threads = [(wp_id, c) for wp_id, c in new if not top_of[wp_id] or top_of[wp_id] not in new_ids]
+        replies = [(wp_id, c) for wp_id, c in new if top_of[wp_id] and top_of[wp_id] in new_ids]
+        for wp_id, comment in threads:  # a reply to a comment an earlier run imported, or a thread
+            comment.parent_id = earlier.get(top_of[wp_id]) if top_of[wp_id] else None
+        Comment.objects.bulk_create([comment for _id, comment in threads])
+        pk_of = earlier | {wp_id: c.pk for wp_id, c in threads}
+        for wp_id, comment in replies:
+            comment.parent_id = pk_of.get(top_of[wp_id])
+        Comment.objects.bulk_create([comment for _id, comment in replies])
         now = timezone.now()
         ImportedItem.objects.bulk_create(
             [
@@ -761,14 +854,13 @@ class _Importer:
     def reader_zone(self) -> ZoneInfo:
         return ZoneInfo(self.time_zone)
 
-    def make_redirects(self, page: ArticlePage, item: Item, section: SectionPage) -> int:
-        own = urlsplit(page.get_url(None) or "").path
-        wanted = {}
+    def stage_redirects(self, page: ArticlePage, item: Item, section: SectionPage) -> None:
+        """The post's old addresses, written with the batch's (one query for them all, not one per post)."""
+        own = Redirect.normalise_path(f"{section.url_path}{page.slug}/".removeprefix(self.home.url_path.rstrip("/")))
         for path in self.old_paths(item, section.slug):
             normal = Redirect.normalise_path(path)
-            if normal and normal != Redirect.normalise_path(own) and len(normal) <= 255:
-                wanted[normal] = page
-        return self.save_redirects(wanted)
+            if normal and normal != own and len(normal) <= 255:
+                self.post_redirects[normal] = page
 
     def save_redirects(self, wanted: dict[str, Page | str]) -> int:
         existing = {
