@@ -17,6 +17,7 @@ import html
 import ipaddress
 import logging
 import re
+import uuid
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager, nullcontext
@@ -26,6 +27,7 @@ from urllib.parse import unquote, urlsplit
 from zoneinfo import ZoneInfo
 
 import nh3
+from django.conf import settings
 from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
@@ -39,7 +41,7 @@ from django_tasks import default_task_backend
 from taggit.models import Tag
 from wagtail import hooks
 from wagtail.contrib.redirects.models import Redirect
-from wagtail.models import Page, PageViewRestriction, ReferenceIndex, Revision, Site
+from wagtail.models import Locale, Page, PageViewRestriction, ReferenceIndex, Revision, Site
 from wagtail.search.backends import get_search_backends
 
 from dateline.accounts.roles import EDITORS, REPORTERS
@@ -53,7 +55,7 @@ from dateline.photos.models import Photo
 from . import media
 from .body import convert_body
 from .models import ImportedItem, ItemKind, Pingback, PingbackKind
-from .wxr import Item, WXRReader
+from .wxr import Author, Item, WXRReader
 
 logger = logging.getLogger(__name__)
 
@@ -229,6 +231,7 @@ class _Importer:
         self.updated_photos: list[int] = []
         self.slugs_in_section: dict[int, dict[str, int]] = {}  # section pk -> {slug: page pk}
         self.staged_redirects: dict[str, Page | str] = {}  # written at the end of each batch
+        self.homes: dict[str, Page] = {}  # language code -> that language's front page
         self.post_redirects: dict[str, Page | str] = {}
 
     # --- the run ------------------------------------------------------------------------------
@@ -236,12 +239,16 @@ class _Importer:
     def run(self) -> None:
         reader = WXRReader(self.path, time_zone=self.time_zone, skim=True)
         total = 0
+        creators = set()
         for item in reader:  # pass 1: the whole file is read (and so checked) before anything is written
             if item.post_type == "attachment":
                 self.attachments[item.id] = media.Attachment.from_item(item)
             elif item.post_type == "post":
                 total += 1
+                creators.add(item.creator)
         self.channel = reader.channel
+        for login in creators - set(self.channel.authors) - {""}:  # WXR 1.0 lists no authors, only logins
+            self.channel.authors[login] = Author(login=login, display_name=login)
         self.source = (self.channel.base_site_url or self.channel.link or "").rstrip("/")[:200]
         self.base_path = urlsplit(self.channel.base_blog_url or self.channel.link).path.rstrip("/")
         self.check_maps()
@@ -427,22 +434,80 @@ class _Importer:
         mapped = [c for c in categories if c[0] in self.section_map]
         primary = mapped[0] if mapped else categories[0]
         others = [name for slug, name in categories if (slug, name) != primary and slug != "uncategorized"]
-        return self.section(*primary), others
+        return self.section(*primary, home=self.home_for(item)), others
 
-    def section(self, slug: str, name: str) -> SectionPage:
+    def section(self, slug: str, name: str, *, home: Page) -> SectionPage:
+        """The section of that category under the front page of the post's language, made when missing."""
         target = self.section_map.get(slug, slugify(unquote(slug), allow_unicode=True) or "section")
-        if target in self.sections:
-            return self.sections[target]
-        section = SectionPage.objects.child_of(self.home).filter(slug=target).first()
+        if (home.pk, target) in self.sections:
+            return self.sections[(home.pk, target)]
+        section = SectionPage.objects.child_of(home).filter(slug=target).first()
         if section is None:
             term = next((t for t in self.channel.terms if t.taxonomy == "category" and t.slug == slug), None)
-            section = SectionPage(title=html.unescape(name)[:255] or target, slug=target, locale=self.home.locale)
+            section = SectionPage(title=html.unescape(name)[:255] or target, slug=target, locale_id=home.locale_id)
             section.intro = (term.description if term else "")[:600]
-            Page.objects.get(pk=self.home.pk).add_child(instance=section)  # fresh tree counters
+            Page.objects.get(pk=home.pk).add_child(instance=section)  # fresh tree counters
             section.save_revision().publish()
             self.report.count("section", "created")
-        self.sections[target] = section
+        self.sections[(home.pk, target)] = section
         return section
+
+    # --- languages -----------------------------------------------------------------------------
+
+    def home_for(self, item: Item) -> Page:
+        """The front page of the post's language (Polylang's or WPML's), under which its section is.
+
+        Raises ImportRefused, naming the language, when the site does not publish in it or has no
+        front page in it yet; the post is then skipped with that reason.
+        """
+        if not item.language:
+            return self.home
+        wanted = self.channel.languages.get(item.language, item.language)
+        code = site_language(wanted)
+        if code is None:
+            raise ImportRefused(
+                _(
+                    "it is in “%(language)s”, which is not one of the site's languages (%(languages)s): "
+                    "add the language to LANGUAGES in the settings, or leave these posts out of the export"
+                )
+                % {"language": wanted, "languages": ", ".join(code for code, _name in settings.LANGUAGES)}
+            )
+        if code in self.homes:
+            return self.homes[code]
+        locale = Locale.objects.filter(language_code=code).first()
+        home = self.home if locale and locale.pk == self.home.locale_id else None
+        if home is None and locale is not None:
+            home = self.home.get_translation_or_none(locale)
+        if home is None:
+            raise ImportRefused(
+                _(
+                    "it is in “%(language)s”, but the site has no front page in that language yet: translate "
+                    "the front page into it in the admin, then run the import again"
+                )
+                % {"language": code}
+            )
+        self.homes[code] = home
+        return home
+
+    def translation_key_for(self, item: Item, page: ArticlePage) -> uuid.UUID | None:
+        """The key Wagtail links translations by, the same for every post of the plugin's set.
+
+        Derived from the export's site and the set's name, so a second run finds the same key. None
+        when the post is in no set, or when the set already has an article in this language.
+        """
+        # A post with a language and no set may be the original a later WPML duplicate names by ID.
+        group = item.translation_group or (f"post:{item.id}" if item.language else "")
+        if not group:
+            return None
+        key = uuid.uuid5(uuid.NAMESPACE_URL, f"{self.source}#{group}")
+        original = group.removeprefix("post:")
+        if original != group and original != str(item.id):
+            # A WPML duplicate of a post imported before, maybe from another language's export.
+            record = self.post_records.get(original) or self.record(ItemKind.POST, original)
+            found = Page.objects.filter(pk=record.object_id).values_list("translation_key", flat=True) if record else []
+            key = next(iter(found), key)
+        taken = Page.objects.filter(translation_key=key, locale_id=page.locale_id).exclude(pk=page.pk).exists()
+        return None if taken else key
 
     # --- posts ---------------------------------------------------------------------------------
 
@@ -568,7 +633,12 @@ class _Importer:
         live = item.status in ("publish", "private")
         published = item.published or timezone.now()
         modified = max(item.modified or published, published)
-        page = page or ArticlePage(locale=section.locale)
+        page = page or ArticlePage(locale_id=section.locale_id)
+        key = self.translation_key_for(item, page)
+        if key is not None:
+            page.translation_key = key
+        elif item.translation_group:
+            self.report.notes.append((what, _("another post of its set of translations is in the same language")))
         page.title = html.unescape(item.title)[:255]
         page.draft_title = page.title
         page.slug = self.free_slug(section, item, page)
@@ -856,7 +926,11 @@ class _Importer:
 
     def stage_redirects(self, page: ArticlePage, item: Item, section: SectionPage) -> None:
         """The post's old addresses, written with the batch's (one query for them all, not one per post)."""
-        own = Redirect.normalise_path(f"{section.url_path}{page.slug}/".removeprefix(self.home.url_path.rstrip("/")))
+        if section.locale_id == self.home.locale_id:  # the site's own language: no prefix, no query
+            own = f"{section.url_path}{page.slug}/".removeprefix(self.home.url_path.rstrip("/"))
+        else:
+            own = urlsplit(page.get_url(None) or "").path
+        own = Redirect.normalise_path(own)
         for path in self.old_paths(item, section.slug):
             normal = Redirect.normalise_path(path)
             if normal and normal != own and len(normal) <= 255:
@@ -895,7 +969,8 @@ class _Importer:
             if term.taxonomy == "category":
                 target = self.section_map.get(term.slug, slugify(slug, allow_unicode=True))
                 section = (
-                    self.sections.get(target) or SectionPage.objects.child_of(self.home).filter(slug=target).first()
+                    self.sections.get((self.home.pk, target))
+                    or SectionPage.objects.child_of(self.home).filter(slug=target).first()
                 )
                 if section is not None:
                     wanted[Redirect.normalise_path(f"{base}/category/{slug}/")] = section
@@ -979,6 +1054,13 @@ class _Importer:
             for pin in pinners:
                 pin(articles)
         self.report.count("pinned", "created", len(articles))
+
+
+def site_language(code: str) -> str | None:
+    """The site's language (settings.LANGUAGES) for a plugin's code: es, es_ES, es-es and ES all give es."""
+    configured = {code.lower(): code for code, _name in settings.LANGUAGES}
+    normal = code.strip().lower().replace("_", "-")
+    return configured.get(normal) or configured.get(normal.split("-")[0])
 
 
 def plain_text(markup: str, limit: int) -> str:
