@@ -24,6 +24,7 @@ KIND_LABELS = {
     "photo": _("Photos"),
     "pingback": _("Pingbacks"),
     "pinned": _("Pinned stories"),
+    "review": _("Submitted for review"),
     "post": _("Posts"),
     "section": _("Sections"),
 }
