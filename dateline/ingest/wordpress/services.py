@@ -3,7 +3,8 @@ comments and redirects, keyed by WordPress IDs so a second run updates instead o
 
 Two passes over the file, each streaming: the first checks the whole file is readable (so a bad
 file is refused before anything is written) and remembers the attachments; the second imports the
-posts, each in its own transaction, skipping and reporting an item that fails.
+posts a hundred to a transaction, each in a savepoint, skipping and reporting an item that fails
+(a batch refused at commit is retried one post per transaction).
 
 Caches: new articles are written without Wagtail's publish signal, so no per-article purge runs;
 a changed live article still purges itself as it is saved. One purge of every page follows the
