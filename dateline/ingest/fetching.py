@@ -1,9 +1,12 @@
-"""Getting agency bytes in: one HTTP(S) GET with a timeout and a size cap, or the files of a drop folder.
+"""Getting agency bytes in: one HTTP(S) GET with a timeout for the whole answer and a size cap, or the
+files of a drop folder.
 
 Nothing else is fetched: a photo is taken only from the source's own host (same scheme, host and port)
-or, for a drop folder, from a file inside that folder.
+or, for a drop folder, from a file inside that folder; a redirect is followed only on the same host
+(http to https included), never silently to another.
 """
 
+import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
@@ -13,7 +16,8 @@ from urllib.parse import urljoin, urlsplit
 
 from django.conf import settings
 
-FETCH_TIMEOUT_SECONDS = 20
+FETCH_TIMEOUT_SECONDS = 20  # for the whole answer, not each read: a server dripping bytes is cut off
+READ_CHUNK_BYTES = 64 * 1024
 MAX_FEED_BYTES = 10 * 1024 * 1024
 MAX_PHOTO_BYTES = 25 * 1024 * 1024
 FOLDER_SUFFIXES = {"ninjs": (".json",), "newsml": (".xml",)}
@@ -33,21 +37,42 @@ class DroppedFile:
     data: bytes
 
 
+class _SameHostRedirects(urllib.request.HTTPRedirectHandler):
+    """Follows a redirect on the same host (and from http to https there); refuses one elsewhere, which
+    would fetch from a server nobody configured (a moved feed is configured again, knowingly)."""
+
+    def redirect_request(self, req, fp, code, msg, headers, newurl):
+        old, new = urlsplit(req.full_url), urlsplit(urljoin(req.full_url, newurl))
+        same_host = (old.hostname, old.port) == (new.hostname, new.port) or (
+            old.hostname == new.hostname and old.scheme == "http" and new.scheme == "https" and not new.port
+        )
+        if new.scheme not in ("http", "https") or not same_host:
+            raise FetchFailed(
+                "unreachable",
+                f"the server redirected to another address ({new.scheme}://{new.hostname}{new.path}); "
+                "if the feed has moved there, change the source's address",
+            )
+        return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+
 def fetch(url: str, *, limit: int | None = None, timeout: float | None = None) -> bytes:
-    """The body of a GET to an http(s) URL, refused past `limit` bytes; raises FetchFailed saying why."""
+    """The body of a GET to an http(s) URL, refused past `limit` bytes or `timeout` seconds for the
+    whole answer (connecting, headers and every read); raises FetchFailed saying why."""
     limit = limit or MAX_FEED_BYTES
     timeout = timeout or FETCH_TIMEOUT_SECONDS
+    deadline = time.monotonic() + timeout
     if urlsplit(url).scheme not in ("http", "https"):
         raise FetchFailed("unreachable", "only http and https addresses are fetched")
     request = urllib.request.Request(  # noqa: S310 - the scheme is checked just above
         url, headers={"User-Agent": f"{settings.DATELINE_SITE_NAME} wire ingest", "Accept-Encoding": "identity"}
     )
+    opener = urllib.request.build_opener(_SameHostRedirects)
     try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310
+        with opener.open(request, timeout=timeout) as response:
             length = response.headers.get("Content-Length")
             if length and length.isdigit() and int(length) > limit:
                 raise FetchFailed("too_large", f"the feed is {int(length)} bytes, more than the {limit} allowed")
-            data = response.read(limit + 1)
+            data = _read_until(response, limit + 1, deadline, timeout)
     except FetchFailed:
         raise
     except TimeoutError as error:
@@ -63,6 +88,24 @@ def fetch(url: str, *, limit: int | None = None, timeout: float | None = None) -
     if len(data) > limit:
         raise FetchFailed("too_large", f"the feed is more than the {limit} bytes allowed")
     return data
+
+
+def _read_until(response, limit: int, deadline: float, timeout: float) -> bytes:
+    """Up to `limit` bytes, in chunks, stopping at the deadline: each read waits at most what is left."""
+    chunks, size = [], 0
+    while size < limit:
+        left = deadline - time.monotonic()
+        if left <= 0:
+            raise TimeoutError
+        sock = getattr(getattr(response.fp, "raw", None), "_sock", None)  # http.client keeps it there
+        if sock is not None:
+            sock.settimeout(left)
+        chunk = response.read1(min(READ_CHUNK_BYTES, limit - size))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        size += len(chunk)
+    return b"".join(chunks)
 
 
 def same_origin(base: str, href: str) -> str | None:

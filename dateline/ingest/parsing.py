@@ -19,10 +19,10 @@ from defusedxml import ElementTree
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
+from .body import URL_SCHEMES, input_tags, rich_text_allow_list
+
 # One story's body past this many characters is not news copy but a mistake or an attack.
 MAX_BODY_CHARS = 200_000
-
-ALLOWED_TAGS = {"p", "br", "h2", "h3", "h4", "h5", "blockquote", "ul", "ol", "li", "b", "strong", "i", "em", "a"}
 
 
 class UnreadableFeed(ValueError):
@@ -80,11 +80,12 @@ class WireStory:
 
 
 def sanitise_html(html: str) -> str:
+    """Agency HTML kept to what the body converter reads (`body.input_tags`), before it is stored."""
     return nh3.clean(
         html,
-        tags=ALLOWED_TAGS,
-        attributes={"a": {"href"}},
-        url_schemes={"http", "https", "mailto"},
+        tags=input_tags(),
+        attributes=rich_text_allow_list()[1],
+        url_schemes=URL_SCHEMES,
         link_rel=None,
         strip_comments=True,
     ).strip()

@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from urllib.parse import urlsplit
 
-from bs4 import BeautifulSoup, NavigableString
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.core.mail import send_mail
@@ -33,6 +32,7 @@ from dateline.accounts.roles import EDITORS
 from dateline.news.models import ArticleAuthor, ArticlePage, Person, SectionPage
 
 from . import fetching
+from .body import convert_html
 from .models import Source, SourceStatus, WireItem, WireItemStatus
 from .parsing import UnreadableFeed, WireStory, parse_document
 from .photos import save_photo
@@ -340,40 +340,11 @@ def _photos(story: WireStory, source: Source) -> list[tuple]:
 
 
 def body_blocks(html: str) -> list[tuple]:
-    """Sanitised HTML as article body blocks: paragraphs (lists and quotes kept as rich text) and sub-headings."""
-    soup = BeautifulSoup(html or "", "html.parser")
-    for old, new in (("strong", "b"), ("em", "i")):
-        for tag in soup.find_all(old):
-            tag.name = new
-    blocks, loose = [], []
-
-    def flush():
-        text = "".join(loose).strip()
-        if BeautifulSoup(text, "html.parser").get_text(strip=True):
-            blocks.append(("paragraph", _tidy(f"<p>{text}</p>")))
-        loose.clear()
-
-    for node in list(soup.contents):
-        name = None if isinstance(node, NavigableString) else node.name
-        if name in ("h2", "h3", "h4", "h5"):
-            flush()
-            if text := node.get_text(" ", strip=True):
-                blocks.append(("subheading", text[:200]))
-        elif name in ("p", "blockquote"):
-            flush()
-            for paragraph in node.find_all("p") if name == "blockquote" and node.find("p") else [node]:
-                paragraph.name = "p"
-                if paragraph.get_text(strip=True):
-                    blocks.append(("paragraph", _tidy(str(paragraph))))
-        elif name in ("ul", "ol"):
-            flush()
-            if node.get_text(strip=True):
-                blocks.append(("paragraph", _tidy(str(node))))
-        elif name == "br":
-            flush()
-        else:
-            loose.append(str(node))
-    flush()
+    """Agency HTML as article body blocks, through the ingest room's one converter (`body.convert_html`)."""
+    blocks = []
+    for block in convert_html(html).blocks:
+        value = block["value"]
+        blocks.append((block["type"], _tidy(value) if block["type"] == "paragraph" else value))
     return blocks
 
 

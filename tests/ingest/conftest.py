@@ -24,12 +24,34 @@ class WireServer:
 
     def __init__(self):
         self.routes: dict[str, tuple] = {}
+        self.redirects: dict[str, str] = {}  # path -> Location
+        self.drips: dict[str, tuple[list[bytes], float]] = {}  # path -> (pieces, pause before each)
         self.requests: list[str] = []
         server = self
 
         class Handler(BaseHTTPRequestHandler):
             def do_GET(self):
                 server.requests.append(self.path)
+                if self.path in server.redirects:
+                    self.send_response(302)
+                    self.send_header("Location", server.redirects[self.path])
+                    self.send_header("Content-Length", "0")
+                    self.end_headers()
+                    return
+                if self.path in server.drips:
+                    pieces, pause = server.drips[self.path]
+                    self.send_response(200)
+                    self.send_header("Content-Type", "application/rss+xml")
+                    self.send_header("Content-Length", str(sum(map(len, pieces))))
+                    self.end_headers()
+                    try:
+                        for piece in pieces:
+                            time.sleep(pause)
+                            self.wfile.write(piece)
+                            self.wfile.flush()
+                    except (BrokenPipeError, ConnectionResetError):
+                        pass
+                    return
                 route = server.routes.get(self.path)
                 if route is None:
                     self.send_error(404)

@@ -130,6 +130,9 @@ class ImportRun(models.Model):
     report = models.JSONField(_("report"), default=dict, blank=True)
     posts_done = models.PositiveIntegerField(_("posts done"), default=0)
     posts_total = models.PositiveIntegerField(_("posts in the file"), default=0)
+    heartbeat_at = models.DateTimeField(
+        _("last heard from"), null=True, blank=True, help_text=_("When the importing worker last reported progress.")
+    )
     error = models.TextField(_("error"), blank=True)
 
     class Meta:

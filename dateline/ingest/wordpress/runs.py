@@ -7,6 +7,7 @@ The work itself is `services.import_wordpress`; `check_run` and `carry_out_run` 
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import uuid
 from pathlib import Path
@@ -27,6 +28,9 @@ logger = logging.getLogger(__name__)
 # The run's progress is written every so many posts: often enough for a page refreshing every few
 # seconds, rarely enough not to add a write per post.
 PROGRESS_EVERY = 25
+# An importing run not heard from for this long lost its worker (a restart, a deploy, a crash): the
+# photos before the posts and the indexing after them report nothing, so it is generous.
+STALLED_AFTER = dt.timedelta(minutes=30)
 
 
 def imports_dir() -> Path:
@@ -77,8 +81,9 @@ def start_run(*, user, export: UploadedFile, uploads_folder: str = "", time_zone
 def confirm_run(*, run: ImportRun, user) -> bool:
     """Queue the import of a checked run; False (and nothing queued) unless it waits for confirmation,
     so a second confirmation imports nothing twice."""
+    now = timezone.now()
     claimed = ImportRun.objects.filter(pk=run.pk, status=ImportRunStatus.READY).update(
-        status=ImportRunStatus.IMPORTING, confirmed_by=user, confirmed_at=timezone.now(), posts_done=0
+        status=ImportRunStatus.IMPORTING, confirmed_by=user, confirmed_at=now, heartbeat_at=now, posts_done=0, error=""
     )
     if claimed:
         transaction.on_commit(lambda: carry_out_run.enqueue(run.pk))
@@ -115,7 +120,9 @@ def carry_out_run(run_id: int) -> None:
 
     def record_progress(done: int, total: int) -> None:
         if done % PROGRESS_EVERY == 0 or done == total:
-            ImportRun.objects.filter(pk=run.pk).update(posts_done=done, posts_total=total)
+            ImportRun.objects.filter(pk=run.pk, status=ImportRunStatus.IMPORTING).update(
+                posts_done=done, posts_total=total, heartbeat_at=timezone.now()
+            )
 
     try:
         report = _run(run, dry_run=False, progress=record_progress)
@@ -126,6 +133,34 @@ def carry_out_run(run_id: int) -> None:
         status=ImportRunStatus.DONE, report=report.as_json(), finished_at=timezone.now()
     )
     export_path(run).unlink(missing_ok=True)  # it holds private data and is no longer needed
+
+
+def discard_run(*, run: ImportRun) -> bool:
+    """Forget a run nobody confirmed (its dry run done, or refused): the run and its stored export go.
+    False, and nothing deleted, once it was confirmed or while its dry run is still going."""
+    deleted, _rows = ImportRun.objects.filter(
+        pk=run.pk, confirmed_at__isnull=True, status__in=[ImportRunStatus.READY, ImportRunStatus.FAILED]
+    ).delete()
+    if deleted:
+        export_path(run).unlink(missing_ok=True)  # it holds authors' e-mails and private posts
+    return bool(deleted)
+
+
+def notice_stalled_runs(*, now: dt.datetime | None = None) -> int:
+    """Imports whose worker stopped reporting (STALLED_AFTER) wait for confirmation again, saying why.
+
+    The export is still there and the import is safe to run again (it skips what it already wrote),
+    so confirming carries on where it stopped. Returns how many runs were found stalled.
+    """
+    now = now or timezone.now()
+    stalled = ImportRun.objects.filter(
+        status=ImportRunStatus.IMPORTING, finished_at__isnull=True, heartbeat_at__lt=now - STALLED_AFTER
+    )
+    message = _(
+        "The import stopped reporting progress for more than %(minutes)d minutes: its worker was probably "
+        "stopped or restarted. What it imported is kept; confirm again to carry on from there."
+    ) % {"minutes": STALLED_AFTER.total_seconds() // 60}
+    return stalled.update(status=ImportRunStatus.READY, error=message)
 
 
 class _Failed(Exception):

@@ -3,7 +3,8 @@ comments and redirects, keyed by WordPress IDs so a second run updates instead o
 
 Two passes over the file, each streaming: the first checks the whole file is readable (so a bad
 file is refused before anything is written) and remembers the attachments; the second imports the
-posts, each in its own transaction, skipping and reporting an item that fails.
+posts a hundred to a transaction, each in a savepoint, skipping and reporting an item that fails
+(a batch refused at commit is retried one post per transaction).
 
 Caches: new articles are written without Wagtail's publish signal, so no per-article purge runs;
 a changed live article still purges itself as it is saved. One purge of every page follows the
@@ -17,6 +18,7 @@ import html
 import ipaddress
 import logging
 import re
+import uuid
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager, nullcontext
@@ -26,6 +28,7 @@ from urllib.parse import unquote, urlsplit
 from zoneinfo import ZoneInfo
 
 import nh3
+from django.conf import settings
 from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
@@ -39,7 +42,7 @@ from django_tasks import default_task_backend
 from taggit.models import Tag
 from wagtail import hooks
 from wagtail.contrib.redirects.models import Redirect
-from wagtail.models import Page, PageViewRestriction, ReferenceIndex, Revision, Site
+from wagtail.models import Locale, Page, PageViewRestriction, ReferenceIndex, Revision, Site
 from wagtail.search.backends import get_search_backends
 
 from dateline.accounts.roles import EDITORS, REPORTERS
@@ -53,7 +56,7 @@ from dateline.photos.models import Photo
 from . import media
 from .body import convert_body
 from .models import ImportedItem, ItemKind, Pingback, PingbackKind
-from .wxr import Item, WXRReader
+from .wxr import Author, Item, WXRReader
 
 logger = logging.getLogger(__name__)
 
@@ -62,6 +65,9 @@ logger = logging.getLogger(__name__)
 PIN_HOOK = "dateline_pin_articles"
 STANDFIRST_MAX_LENGTH = 400
 BATCH = 200
+# Posts written per transaction, each in a savepoint of its own: one commit (one disk sync) per
+# batch instead of one per post. A failed batch is retried one post per transaction.
+POST_BATCH = 100
 
 COMMENT_STATUS = {
     "1": CommentStatus.APPROVED,
@@ -224,18 +230,27 @@ class _Importer:
         self.created_pages: set[int] = set()
         self.created_photos: list[int] = []
         self.updated_photos: list[int] = []
+        self.slugs_in_section: dict[int, dict[str, int]] = {}  # section pk -> {slug: page pk}
+        self.staged_redirects: dict[str, Page | str] = {}  # written at the end of each batch
+        self.homes: dict[str, Page] = {}  # language code -> that language's front page
+        self.pending_review: list[int] = []  # articles of posts pending review in WordPress
+        self.post_redirects: dict[str, Page | str] = {}
 
     # --- the run ------------------------------------------------------------------------------
 
     def run(self) -> None:
-        reader = WXRReader(self.path, time_zone=self.time_zone)
+        reader = WXRReader(self.path, time_zone=self.time_zone, skim=True)
         total = 0
+        creators = set()
         for item in reader:  # pass 1: the whole file is read (and so checked) before anything is written
             if item.post_type == "attachment":
                 self.attachments[item.id] = media.Attachment.from_item(item)
             elif item.post_type == "post":
                 total += 1
+                creators.add(item.creator)
         self.channel = reader.channel
+        for login in creators - set(self.channel.authors) - {""}:  # WXR 1.0 lists no authors, only logins
+            self.channel.authors[login] = Author(login=login, display_name=login)
         self.source = (self.channel.base_site_url or self.channel.link or "").rstrip("/")[:200]
         self.base_path = urlsplit(self.channel.base_blog_url or self.channel.link).path.rstrip("/")
         self.check_maps()
@@ -244,20 +259,21 @@ class _Importer:
         done = 0
         with background_work_held_back():
             self.import_photos()
+            batch: list[Item] = []
             for item in WXRReader(self.path, time_zone=self.time_zone):  # pass 2
                 if item.post_type != "post":
                     if item.post_type in ("page",):
                         what = _("page “%(title)s”") % {"title": item.title}
                         self.report.skip(what, _("pages are not imported"), "page")
                     continue
-                self.import_post_safely(item)
-                done += 1
-                if self.progress:
-                    self.progress(done, total)
-                if done % BATCH == 0:
-                    default_task_backend.clear()  # what was held back is not kept either
+                batch.append(item)
+                if len(batch) == POST_BATCH:
+                    done = self.import_batch(batch, done, total)
+                    batch = []
+            done = self.import_batch(batch, done, total)
             self.redirect_archives()
             self.pin_sticky_posts()
+            self.submit_pending_posts()
         self.index_imported_pages()
         with transaction.atomic():
             purge_all_pages()  # one purge of every page for the whole archive (see module docstring)
@@ -421,24 +437,154 @@ class _Importer:
         mapped = [c for c in categories if c[0] in self.section_map]
         primary = mapped[0] if mapped else categories[0]
         others = [name for slug, name in categories if (slug, name) != primary and slug != "uncategorized"]
-        return self.section(*primary), others
+        return self.section(*primary, home=self.home_for(item)), others
 
-    def section(self, slug: str, name: str) -> SectionPage:
+    def section(self, slug: str, name: str, *, home: Page) -> SectionPage:
+        """The section of that category under the front page of the post's language, made when missing."""
         target = self.section_map.get(slug, slugify(unquote(slug), allow_unicode=True) or "section")
-        if target in self.sections:
-            return self.sections[target]
-        section = SectionPage.objects.child_of(self.home).filter(slug=target).first()
+        if (home.pk, target) in self.sections:
+            return self.sections[(home.pk, target)]
+        section = SectionPage.objects.child_of(home).filter(slug=target).first()
         if section is None:
             term = next((t for t in self.channel.terms if t.taxonomy == "category" and t.slug == slug), None)
-            section = SectionPage(title=html.unescape(name)[:255] or target, slug=target, locale=self.home.locale)
+            section = SectionPage(title=html.unescape(name)[:255] or target, slug=target, locale_id=home.locale_id)
             section.intro = (term.description if term else "")[:600]
-            Page.objects.get(pk=self.home.pk).add_child(instance=section)  # fresh tree counters
+            Page.objects.get(pk=home.pk).add_child(instance=section)  # fresh tree counters
             section.save_revision().publish()
             self.report.count("section", "created")
-        self.sections[target] = section
+        self.sections[(home.pk, target)] = section
         return section
 
+    # --- languages -----------------------------------------------------------------------------
+
+    def home_for(self, item: Item) -> Page:
+        """The front page of the post's language (Polylang's or WPML's), under which its section is.
+
+        Raises ImportRefused, naming the language, when the site does not publish in it or has no
+        front page in it yet; the post is then skipped with that reason.
+        """
+        if not item.language:
+            return self.home
+        wanted = self.channel.languages.get(item.language, item.language)
+        code = site_language(wanted)
+        if code is None:
+            raise ImportRefused(
+                _(
+                    "it is in “%(language)s”, which is not one of the site's languages (%(languages)s): "
+                    "add the language to LANGUAGES in the settings, or leave these posts out of the export"
+                )
+                % {"language": wanted, "languages": ", ".join(code for code, _name in settings.LANGUAGES)}
+            )
+        if code in self.homes:
+            return self.homes[code]
+        locale = Locale.objects.filter(language_code=code).first()
+        home = self.home if locale and locale.pk == self.home.locale_id else None
+        if home is None and locale is not None:
+            home = self.home.get_translation_or_none(locale)
+        if home is None:
+            raise ImportRefused(
+                _(
+                    "it is in “%(language)s”, but the site has no front page in that language yet: translate "
+                    "the front page into it in the admin, then run the import again"
+                )
+                % {"language": code}
+            )
+        self.homes[code] = home
+        return home
+
+    def translation_key_for(self, item: Item, page: ArticlePage) -> uuid.UUID | None:
+        """The key Wagtail links translations by, the same for every post of the plugin's set.
+
+        Derived from the export's site and the set's name, so a second run finds the same key. None
+        when the post is in no set, or when the set already has an article in this language.
+        """
+        # A post with a language and no set may be the original a later WPML duplicate names by ID.
+        group = item.translation_group or (f"post:{item.id}" if item.language else "")
+        if not group:
+            return None
+        key = uuid.uuid5(uuid.NAMESPACE_URL, f"{self.source}#{group}")
+        original = group.removeprefix("post:")
+        if original != group and original != str(item.id):
+            # A WPML duplicate of a post imported before, maybe from another language's export.
+            record = self.post_records.get(original) or self.record(ItemKind.POST, original)
+            found = Page.objects.filter(pk=record.object_id).values_list("translation_key", flat=True) if record else []
+            key = next(iter(found), key)
+        taken = Page.objects.filter(translation_key=key, locale_id=page.locale_id).exclude(pk=page.pk).exists()
+        return None if taken else key
+
     # --- posts ---------------------------------------------------------------------------------
+
+    def import_batch(self, items: list[Item], done: int, total: int) -> int:
+        """Import these posts in one transaction, each in a savepoint, so a bad post is skipped alone.
+
+        What only the commit can refuse (SQLite and PostgreSQL check foreign keys then) would lose the
+        whole batch: the batch is then rolled back and its posts retried one per transaction, so one
+        bad post never takes the others with it. Returns the number of posts done so far.
+        """
+        if not items:
+            return done
+        before = self.snapshot()
+        try:
+            with transaction.atomic():
+                for item in items:
+                    self.import_post_safely(item)
+                self.write_staged_redirects()
+        except Exception:
+            logger.warning("A batch of %d WordPress posts failed; retrying them one by one", len(items), exc_info=True)
+            self.restore(before)
+            for item in items:
+                before_post = self.snapshot()
+                try:
+                    with transaction.atomic():
+                        self.import_post_safely(item)
+                        self.write_staged_redirects()
+                except Exception as error:
+                    logger.warning("WordPress post %s skipped", item.id, exc_info=True)
+                    self.restore(before_post)
+                    self.skip_failed(item, error)
+        default_task_backend.clear()  # what was held back is not kept either
+        for n in range(done + 1, done + len(items) + 1):
+            if self.progress:
+                self.progress(n, total)
+        return done + len(items)
+
+    def snapshot(self) -> dict:
+        """The importer's memory of what is in the database, to restore when a transaction rolls back."""
+        report = self.report
+        return {
+            "counts": report.counts.copy(),
+            "lists": [len(report.skipped), len(report.notes), len(report.missing_files)],
+            "redirects": report.redirects,
+            "pages": len(self.imported_pages),
+            "sticky": len(self.sticky),
+            "pending": len(self.pending_review),
+            "tags": dict(self.tags),
+            "sections": dict(self.sections),
+        }
+
+    def restore(self, state: dict) -> None:
+        report = self.report
+        report.counts = state["counts"]
+        del report.skipped[state["lists"][0] :], report.notes[state["lists"][1] :]
+        del report.missing_files[state["lists"][2] :]
+        report.redirects = state["redirects"]
+        # A page created in a rolled-back transaction keeps no row, and its id is never handed out again.
+        self.created_pages.difference_update(self.imported_pages[state["pages"] :])
+        del self.imported_pages[state["pages"] :], self.sticky[state["sticky"] :]
+        del self.pending_review[state["pending"] :]
+        self.tags, self.sections = state["tags"], state["sections"]
+        self.slugs_in_section.clear()  # read again from the database
+        self.staged_redirects.clear()
+
+    def skip_failed(self, item: Item, error: Exception) -> None:
+        what = _("post %(id)d “%(title)s”") % {"id": item.id, "title": Truncator(item.title).chars(60)}
+        message = getattr(error, "message_dict", None) or str(error) or type(error).__name__
+        self.report.skip(what, str(message))
+
+    def write_staged_redirects(self) -> None:
+        if self.staged_redirects:
+            self.report.redirects += self.save_redirects(self.staged_redirects)
+            self.staged_redirects = {}
 
     def import_post_safely(self, item: Item) -> None:
         what = _("post %(id)d “%(title)s”") % {"id": item.id, "title": Truncator(item.title).chars(60)}
@@ -453,13 +599,23 @@ class _Importer:
         if not item.title.strip():
             self.report.skip(what, _("it has no title"))
             return
+        before = self.snapshot()
+        self.post_redirects: dict[str, Page | str] = {}
         try:
             with transaction.atomic():
                 self.import_post(item, what)
         except Exception as error:
             logger.warning("WordPress post %s skipped", item.id, exc_info=True)
-            message = getattr(error, "message_dict", None) or str(error) or type(error).__name__
-            self.report.skip(what, str(message))
+            self.restore_after_post(before)
+            self.skip_failed(item, error)
+            return
+        self.staged_redirects |= self.post_redirects
+
+    def restore_after_post(self, state: dict) -> None:
+        """As restore(), for one post rolled back to its savepoint: the batch's other posts stand."""
+        staged = self.staged_redirects
+        self.restore(state)
+        self.staged_redirects = staged
 
     def import_post(self, item: Item, what: str) -> None:
         record = self.post_record(item)
@@ -482,7 +638,12 @@ class _Importer:
         live = item.status in ("publish", "private")
         published = item.published or timezone.now()
         modified = max(item.modified or published, published)
-        page = page or ArticlePage(locale=section.locale)
+        page = page or ArticlePage(locale_id=section.locale_id)
+        key = self.translation_key_for(item, page)
+        if key is not None:
+            page.translation_key = key
+        elif item.translation_group:
+            self.report.notes.append((what, _("another post of its set of translations is in the same language")))
         page.title = html.unescape(item.title)[:255]
         page.draft_title = page.title
         page.slug = self.free_slug(section, item, page)
@@ -504,17 +665,19 @@ class _Importer:
         if created:
             self.insert_article(section, page, tags)
             self.created_pages.add(page.pk)
+            self.slugs_in_section[section.pk][page.slug] = page.pk  # read by free_slug above
         else:
             if page.get_parent().pk != section.pk:
                 page.move(section, pos="last-child")
                 page = ArticlePage.objects.get(pk=page.pk)
                 return self.import_post(item, what)  # the moved page, saved afresh
             page.save()
+            self.slugs_in_section[section.pk][page.slug] = page.pk
         self.save_revision(page, item, modified)
         self.restrict(page, item, created=created)
         comment_count = self.import_comments(page, item, created=created)
-        redirects = self.make_redirects(page, item, section) if item.status in WITH_REDIRECTS else 0
-        self.report.redirects += redirects
+        if item.status in WITH_REDIRECTS:
+            self.stage_redirects(page, item, section)
         self.remember(
             record, ItemKind.POST, item.id, page.pk, guid=item.guid[:500], fingerprint=item.fingerprint,
             private_data={"status": item.status, "sticky": item.is_sticky},
@@ -522,6 +685,8 @@ class _Importer:
         self.imported_pages.append(page.pk)
         if item.is_sticky and live:
             self.sticky.append(page.pk)
+        if item.status == "pending":
+            self.pending_review.append(page.pk)
         self.report.count("post", "created" if created else "updated")
         logger.debug("Imported %s with %d comments", what, comment_count)
 
@@ -577,9 +742,12 @@ class _Importer:
     def free_slug(self, section: SectionPage, item: Item, page: ArticlePage) -> str:
         base = slugify(unquote(item.slug), allow_unicode=True) or slugify(item.title, allow_unicode=True) or "article"
         base = base[:240]
-        siblings = Page.objects.child_of(section).exclude(pk=page.pk)
+        taken = self.slugs_in_section.get(section.pk)
+        if taken is None:  # read once per section, then kept as posts are written
+            taken = dict(Page.objects.child_of(section).values_list("slug", "pk"))
+            self.slugs_in_section[section.pk] = taken
         slug, n = base, 1
-        while siblings.filter(slug=slug).exists():
+        while taken.get(slug, page.pk) != page.pk:
             n += 1
             slug = f"{base}-{n}"
         return slug
@@ -601,6 +769,7 @@ class _Importer:
             approved_go_live_at=page.go_live_at if scheduled else None,
         )
         live = item.status in ("publish", "private")
+        page.latest_revision = revision
         Page.objects.filter(pk=page.pk).update(
             latest_revision=revision,
             live_revision=revision if live else None,
@@ -697,12 +866,10 @@ class _Importer:
             self.report.count("pingback", "created", len(pings))
         if not new:
             return 0
-        Comment.objects.bulk_create([comment for _id, comment in new])
         earlier = {}
         if known:
             imported = ImportedItem.objects.filter(source=self.source, kind=ItemKind.COMMENT, wp_id__in=known)
             earlier = {int(k): v for k, v in imported.values_list("wp_id", "object_id")}
-        pk_of = earlier | {wp_id: c.pk for wp_id, c in new}
 
         def thread_of(wp_id: int) -> int | None:
             """The top-level comment a reply belongs to: Dateline threads one level deep."""
@@ -712,14 +879,18 @@ class _Importer:
                 top, parent, hops = parent, parent_of.get(parent, 0), hops + 1
             return top
 
-        replies = []
-        for wp_id, comment in new:
-            top = thread_of(wp_id)
-            if top and pk_of.get(top):
-                comment.parent_id = pk_of[top]
-                replies.append(comment)
-        if replies:
-            Comment.objects.bulk_update(replies, ["parent"])
+        # Threads first, then their replies with their parent set: two inserts, no update.
+        top_of = {wp_id: thread_of(wp_id) for wp_id, _comment in new}
+        new_ids = {wp_id for wp_id, _comment in new}
+        threads = [(wp_id, c) for wp_id, c in new if not top_of[wp_id] or top_of[wp_id] not in new_ids]
+        replies = [(wp_id, c) for wp_id, c in new if top_of[wp_id] and top_of[wp_id] in new_ids]
+        for wp_id, comment in threads:  # a reply to a comment an earlier run imported, or a thread
+            comment.parent_id = earlier.get(top_of[wp_id]) if top_of[wp_id] else None
+        Comment.objects.bulk_create([comment for _id, comment in threads])
+        pk_of = earlier | {wp_id: c.pk for wp_id, c in threads}
+        for wp_id, comment in replies:
+            comment.parent_id = pk_of.get(top_of[wp_id])
+        Comment.objects.bulk_create([comment for _id, comment in replies])
         now = timezone.now()
         ImportedItem.objects.bulk_create(
             [
@@ -761,14 +932,17 @@ class _Importer:
     def reader_zone(self) -> ZoneInfo:
         return ZoneInfo(self.time_zone)
 
-    def make_redirects(self, page: ArticlePage, item: Item, section: SectionPage) -> int:
-        own = urlsplit(page.get_url(None) or "").path
-        wanted = {}
+    def stage_redirects(self, page: ArticlePage, item: Item, section: SectionPage) -> None:
+        """The post's old addresses, written with the batch's (one query for them all, not one per post)."""
+        if section.locale_id == self.home.locale_id:  # the site's own language: no prefix, no query
+            own = f"{section.url_path}{page.slug}/".removeprefix(self.home.url_path.rstrip("/"))
+        else:
+            own = urlsplit(page.get_url(None) or "").path
+        own = Redirect.normalise_path(own)
         for path in self.old_paths(item, section.slug):
             normal = Redirect.normalise_path(path)
-            if normal and normal != Redirect.normalise_path(own) and len(normal) <= 255:
-                wanted[normal] = page
-        return self.save_redirects(wanted)
+            if normal and normal != own and len(normal) <= 255:
+                self.post_redirects[normal] = page
 
     def save_redirects(self, wanted: dict[str, Page | str]) -> int:
         existing = {
@@ -803,7 +977,8 @@ class _Importer:
             if term.taxonomy == "category":
                 target = self.section_map.get(term.slug, slugify(slug, allow_unicode=True))
                 section = (
-                    self.sections.get(target) or SectionPage.objects.child_of(self.home).filter(slug=target).first()
+                    self.sections.get((self.home.pk, target))
+                    or SectionPage.objects.child_of(self.home).filter(slug=target).first()
                 )
                 if section is not None:
                     wanted[Redirect.normalise_path(f"{base}/category/{slug}/")] = section
@@ -873,6 +1048,22 @@ class _Importer:
             for backend in backends:
                 backend.get_index_for_model(ArticlePage).add_items(ArticlePage, batch)
 
+    def submit_pending_posts(self) -> None:
+        """Posts pending review in WordPress start the review workflow of their section here, as
+        "Submit for moderation" would, once the archive is written (its notifications go to reviewers
+        then, never for a rolled-back post). A dry run counts them only."""
+        for page in ArticlePage.objects.filter(pk__in=self.pending_review).select_related("latest_revision"):
+            workflow = page.get_workflow()
+            if workflow is None:
+                self.report.notes.append((page.title, _("pending review in WordPress, but no workflow covers it here")))
+                continue
+            if page.workflow_in_progress:
+                continue
+            if not self.report.dry_run:
+                with transaction.atomic():
+                    workflow.start(page, None)
+            self.report.count("review", "created")
+
     def pin_sticky_posts(self) -> None:
         """Sticky posts become the front page's pinned stories, through the front page's hook."""
         if not self.sticky:
@@ -887,6 +1078,13 @@ class _Importer:
             for pin in pinners:
                 pin(articles)
         self.report.count("pinned", "created", len(articles))
+
+
+def site_language(code: str) -> str | None:
+    """The site's language (settings.LANGUAGES) for a plugin's code: es, es_ES, es-es and ES all give es."""
+    configured = {code.lower(): code for code, _name in settings.LANGUAGES}
+    normal = code.strip().lower().replace("_", "-")
+    return configured.get(normal) or configured.get(normal.split("-")[0])
 
 
 def plain_text(markup: str, limit: int) -> str:

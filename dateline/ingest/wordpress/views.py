@@ -24,6 +24,7 @@ KIND_LABELS = {
     "photo": _("Photos"),
     "pingback": _("Pingbacks"),
     "pinned": _("Pinned stories"),
+    "review": _("Submitted for review"),
     "post": _("Posts"),
     "section": _("Sections"),
 }
@@ -47,6 +48,7 @@ class ImportStartView(SuperusersOnly, WagtailAdminTemplateMixin, FormView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        runs.notice_stalled_runs()
         context["runs"] = ImportRun.objects.select_related("started_by")[:RECENT_RUNS]
         context["imports_dir"] = runs.imports_dir()
         return context
@@ -67,6 +69,8 @@ class ImportRunView(SuperusersOnly, WagtailAdminTemplateMixin, TemplateView):
     header_icon = "upload"
 
     def dispatch(self, request, *args, **kwargs):
+        if request.user.is_superuser:
+            runs.notice_stalled_runs()
         self.run = get_object_or_404(ImportRun.objects.select_related("started_by", "confirmed_by"), pk=kwargs["pk"])
         return super().dispatch(request, *args, **kwargs)
 
@@ -102,6 +106,18 @@ class ConfirmImportView(SuperusersOnly, View):
             messages.success(request, _("The import has started."))
         else:
             messages.warning(request, _("This import was already confirmed, or is not ready to be."))
+        return redirect("wordpress_import:run", run.pk)
+
+
+class DiscardImportView(SuperusersOnly, View):
+    http_method_names = ["post"]
+
+    def post(self, request, pk):
+        run = get_object_or_404(ImportRun, pk=pk)
+        if runs.discard_run(run=run):
+            messages.success(request, _("The import was discarded and its uploaded file deleted."))
+            return redirect("wordpress_import:start")
+        messages.warning(request, _("Only an import nobody confirmed can be discarded."))
         return redirect("wordpress_import:run", run.pk)
 
 

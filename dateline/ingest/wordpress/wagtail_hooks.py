@@ -58,6 +58,7 @@ admin_urls = [
     path("", views.ImportStartView.as_view(), name="start"),
     path("<int:pk>/", views.ImportRunView.as_view(), name="run"),
     path("<int:pk>/confirm/", views.ConfirmImportView.as_view(), name="confirm"),
+    path("<int:pk>/discard/", views.DiscardImportView.as_view(), name="discard"),
 ]
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -84,6 +85,8 @@ class Item:
     meta: dict[str, str] = field(default_factory=dict)
     attachment_url: str = ""
     comments: list[Comment] = field(default_factory=list)
+    language: str = ""  # the multilingual plugin's language slug or code (Polylang, WPML); "" without one
+    translation_group: str = ""  # what the plugin names the post's set of translations; "" without one
     fingerprint: str = ""  # sha256 of the item's XML: a second run skips what did not change
     line: int = 0
 
@@ -97,6 +100,15 @@ class Channel:
     wxr_version: str = ""
     authors: dict[str, Author] = field(default_factory=dict)
     terms: list[Term] = field(default_factory=list)
+    # Polylang's languages ("language" terms): slug -> the WordPress locale it stands for (es_ES).
+    languages: dict[str, str] = field(default_factory=dict)
+
+
+# Where multilingual plugins write a post's language and its set of translations.
+WPML_LANGUAGE_KEYS = ("_wpml_import_language_code", "_wpml_language", "wpml_language")
+WPML_GROUP_KEY = "_wpml_import_translation_group"
+WPML_DUPLICATE_KEY = "_icl_lang_duplicate_of"
+POLYLANG_LOCALE = re.compile(r's:6:"locale";s:\d+:"([^"]+)"')
 
 
 def _local(tag: str) -> tuple[str, str]:
@@ -130,10 +142,13 @@ class WXRReader:
     `time_zone` is the WordPress site's, for dates an export gives only in local time (drafts).
     """
 
-    def __init__(self, path: Path | str, *, time_zone: str = "UTC"):
+    def __init__(self, path: Path | str, *, time_zone: str = "UTC", skim: bool = False):
         self.path = Path(path)
         self.time_zone = ZoneInfo(time_zone)
         self.channel = Channel()
+        # A skim reads the whole file (so checks it) but leaves posts' comments and fingerprints out:
+        # what a first pass needs, counting posts and reading attachments, at half the cost.
+        self.skim = skim
 
     def _date(self, gmt: str, local: str) -> dt.datetime | None:
         for value, zone in ((gmt, dt.UTC), (local, self.time_zone)):
@@ -223,34 +238,57 @@ class WXRReader:
             )
         elif name == "tag":
             self.channel.terms.append(Term("post_tag", values.get("tag_slug", ""), values.get("tag_name", ""), "", ""))
+        elif name == "term" and values.get("term_taxonomy") == "language":  # Polylang's languages
+            locale = POLYLANG_LOCALE.search(values.get("term_description", ""))
+            slug = values.get("term_slug", "")
+            self.channel.languages[slug] = locale.group(1) if locale else slug
         if name in ("author", "category", "tag", "term"):
             element.clear()
 
     def _item(self, element: Element) -> Item:
         fields: dict[tuple[str, str], str] = {}
-        terms, meta, comments = [], {}, []
+        terms, meta, comments, bare_categories = [], {}, [], []
+        language = group = ""
         for child in element:
             key = _local(child.tag)
             if key == ("", "category"):
-                domain = child.get("domain", "")
+                domain, nicename, text = child.get("domain", ""), child.get("nicename", ""), (child.text or "").strip()
+                domain = "post_tag" if domain == "tag" else domain  # WXR 1.0 names tags "tag"
                 if domain in ("category", "post_tag"):
-                    terms.append((domain, child.get("nicename", ""), (child.text or "").strip()))
+                    terms.append((domain, nicename, text))
+                elif domain == "language":  # Polylang
+                    language = nicename or text
+                elif domain == "post_translations":  # Polylang: one term per set of translations
+                    group = "polylang:" + (nicename or text)
+                elif not domain and text:  # WordPress 2.x and 3.0 also list categories by name alone
+                    bare_categories.append(text)
             elif key == ("wp", "postmeta"):
                 values = {k[1]: v for k, v in _children(child).items()}
                 meta[values.get("meta_key", "")] = values.get("meta_value", "")
             elif key == ("wp", "comment"):
-                comments.append(self._comment(child))
+                if not self.skim:
+                    comments.append(self._comment(child))
             elif key in (("content", "encoded"), ("excerpt", "encoded")):
                 fields[key] = child.text or ""  # keep the body's own whitespace: classic paragraphs are blank lines
             else:
                 fields[key] = (child.text or "").strip()
 
+        if bare_categories and not any(taxonomy == "category" for taxonomy, _slug, _name in terms):
+            terms += [("category", _slug_of(name), name) for name in bare_categories]
+        language = language or next((meta[key] for key in WPML_LANGUAGE_KEYS if meta.get(key)), "")
+        if not group and meta.get(WPML_GROUP_KEY):
+            group = "wpml:" + meta[WPML_GROUP_KEY]
+        elif not group and _int(meta.get(WPML_DUPLICATE_KEY, "")):
+            group = f"post:{_int(meta[WPML_DUPLICATE_KEY])}"  # the original's own group (see services)
+
         def wp(name: str) -> str:
             return fields.get(("wp", name), "")
 
+        post_type = wp("post_type") or "post"
+        fingerprint = "" if self.skim and post_type != "attachment" else hashlib.sha256(tostring(element)).hexdigest()
         return Item(
             id=_int(wp("post_id")),
-            post_type=wp("post_type") or "post",
+            post_type=post_type,
             status=wp("status"),
             title=fields.get(("", "title"), ""),
             link=fields.get(("", "link"), ""),
@@ -269,7 +307,9 @@ class WXRReader:
             meta=meta,
             attachment_url=wp("attachment_url"),
             comments=comments,
-            fingerprint=hashlib.sha256(tostring(element)).hexdigest(),
+            language=language.strip(),
+            translation_group=group,
+            fingerprint=fingerprint,
         )
 
     def _comment(self, element: Element) -> Comment:
@@ -287,6 +327,11 @@ class WXRReader:
             approved=values.get("comment_approved", "1"),
             type=values.get("comment_type", "") or "comment",
         )
+
+
+def _slug_of(name: str) -> str:
+    """What WordPress's sanitize_title makes of a category name, near enough to find the same section."""
+    return re.sub(r"[^\w]+", "-", name.lower()).strip("-")
 
 
 def php_unserialize(data: str):

@@ -290,3 +290,79 @@ def test_past_runs_are_listed(admin_client, upload):
     rows = BeautifulSoup(admin_client.get(START).content, "html.parser").select("table.listing tbody tr")
     assert len(rows) == 1
     assert "site.WordPress.xml" in rows[0].get_text()
+
+
+def discard(client, run):
+    return client.post(reverse("wordpress_import:discard", args=[run.pk]))
+
+
+def test_an_unconfirmed_run_can_be_discarded_with_its_file(admin_client, upload):
+    upload()
+    run = ImportRun.objects.get()
+    stored = runs.export_path(run)
+    assert stored.exists()
+    page = BeautifulSoup(admin_client.get(reverse("wordpress_import:run", args=[run.pk])).content, "html.parser")
+    assert page.find("form", action=reverse("wordpress_import:discard", args=[run.pk])) is not None
+
+    response = discard(admin_client, run)
+
+    assert response.status_code == 302
+    assert response["Location"] == START
+    assert not ImportRun.objects.exists()
+    assert not stored.exists()
+    assert not ArticlePage.objects.exists()
+
+
+def test_a_confirmed_run_cannot_be_discarded(admin_client, upload, confirm):
+    upload()
+    run = ImportRun.objects.get()
+    confirm(run)
+
+    discard(admin_client, run)
+
+    assert ImportRun.objects.get().status == ImportRunStatus.DONE
+
+
+def test_non_superusers_cannot_discard(client, editor, upload):
+    upload()
+    run = ImportRun.objects.get()
+    assert client.login(username=editor.username, password=STAFF_PASSWORD)
+
+    assert refused(discard(client, run))
+    assert ImportRun.objects.exists()
+
+
+def test_a_run_whose_worker_stopped_waits_to_be_confirmed_again_saying_why(admin_client, upload, confirm):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    upload()
+    run = ImportRun.objects.get()
+    an_hour_ago = timezone.now() - dt.timedelta(hours=1)
+    # What a worker killed mid-import leaves: importing, last heard from an hour ago.
+    ImportRun.objects.filter(pk=run.pk).update(
+        status=ImportRunStatus.IMPORTING, confirmed_at=an_hour_ago, heartbeat_at=an_hour_ago, posts_done=3
+    )
+
+    response = admin_client.get(reverse("wordpress_import:run", args=[run.pk]))
+
+    assert status_on(response) == ImportRunStatus.READY
+    message = BeautifulSoup(response.content, "html.parser").find(class_="wordpress-import-error").get_text()
+    assert "stopped reporting progress" in message
+    confirm(run)
+    run.refresh_from_db()
+    assert run.status == ImportRunStatus.DONE
+    assert run.error == ""
+    assert ArticlePage.objects.count() == 9
+
+
+def test_a_run_heard_from_recently_is_left_importing(upload):
+    from django.utils import timezone
+
+    upload()
+    run = ImportRun.objects.get()
+    ImportRun.objects.filter(pk=run.pk).update(status=ImportRunStatus.IMPORTING, heartbeat_at=timezone.now())
+
+    assert runs.notice_stalled_runs() == 0
+    assert ImportRun.objects.get().status == ImportRunStatus.IMPORTING

@@ -2,7 +2,8 @@
 
 from bs4 import BeautifulSoup
 
-from dateline.ingest.wordpress.body import convert_body, sanitise_rich_text
+from dateline.ingest.body import sanitise_rich_text
+from dateline.ingest.wordpress.body import convert_body
 
 
 def blocks(html, photos=None):

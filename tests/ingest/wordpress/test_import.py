@@ -224,3 +224,33 @@ def test_imported_articles_are_in_wagtails_reference_index(imported):
     lead = article(STRIKE).lead_photo
     assert [page.pk for page in articles_showing(crane)] == [article(TERMINAL).pk]
     assert [page.pk for page in articles_showing(lead)] == [article(STRIKE).pk]
+
+
+def test_pending_post_is_submitted_to_the_review_workflow(run_import):
+    from wagtail.models import Workflow, WorkflowState
+
+    assert Workflow.objects.filter(active=True).exists()  # Wagtail's "Moderators approval", on the root
+    report = run_import()
+    pending = article(PENDING)
+    state = WorkflowState.objects.active().for_instance(pending).get()
+    assert state.requested_by is None  # the import, not a person, submitted it
+    assert report.counts[("review", "created")] == 1
+    assert not WorkflowState.objects.for_instance(article(DRAFT)).exists()
+
+
+def test_second_run_does_not_submit_a_pending_post_twice(run_import, tmp_path):
+    from wagtail.models import WorkflowState
+
+    run_import()
+    edited = tmp_path / "edited.xml"
+    edited.write_text(EXPORT.read_text().replace("Ferry timetable changes from May", "Ferry timetable changes"))
+    run_import(path=edited)
+    assert WorkflowState.objects.for_instance(article(PENDING)).count() == 1
+
+
+def test_dry_run_starts_no_workflow(run_import):
+    from wagtail.models import WorkflowState
+
+    report = run_import(dry_run=True)
+    assert report.counts[("review", "created")] == 1
+    assert not WorkflowState.objects.exists()
