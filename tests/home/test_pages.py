@@ -155,7 +155,8 @@ def test_person_page_links_the_profile_in_other_languages(client, home):
     assert alternates["es"] == f"http://testserver/es/people/{spanish.slug}/"
 
 
-def test_tag_page_links_the_same_tag_in_other_languages(client, home):
+def test_tag_page_links_the_same_tag_in_other_languages(client, home, settings):
+    settings.LANGUAGES = [("en", "English"), ("es", "Spanish")]
     Tag.objects.create(name="floods", slug="floods")
     soup = get(client, "/tags/floods/")
     alternates = {link["hreflang"]: link["href"] for link in soup.head.select("link[hreflang]")}
