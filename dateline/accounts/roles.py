@@ -28,6 +28,9 @@ REPORTER_PERMISSIONS = [
     # The wire queue: read it and "Use this" (which moves a wire draft under a section).
     ("ingest", "view_wireitem"),
     ("ingest", "change_wireitem"),
+    # "Translate" on pages and people (Wagtail's simple translation): the copy is a draft that goes
+    # through the same review as any story.
+    ("simple_translation", "submit_translation"),
 ]
 EDITOR_PERMISSIONS = REPORTER_PERMISSIONS + [
     ("news", "delete_person"),

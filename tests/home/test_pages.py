@@ -156,13 +156,12 @@ def test_person_page_links_the_profile_in_other_languages(client, home):
 
 
 def test_tag_page_links_the_same_tag_in_other_languages(client, home, settings):
-    settings.LANGUAGES = [("en", "English"), ("es", "Spanish")]
     Tag.objects.create(name="floods", slug="floods")
     soup = get(client, "/tags/floods/")
     alternates = {link["hreflang"]: link["href"] for link in soup.head.select("link[hreflang]")}
     assert alternates == {
+        **{code: f"http://testserver/{code}/tags/floods/" for code, _name in settings.LANGUAGES if code != "en"},
         "en": "http://testserver/tags/floods/",
-        "es": "http://testserver/es/tags/floods/",
         "x-default": "http://testserver/tags/floods/",
     }
 

@@ -24,6 +24,7 @@ from dateline.core.headers import LISTINGS_KEY, CacheKeysMixin
 from dateline.core.memo import MemoizedPublicQuerySetMixin, MemoizedViewRestrictionsMixin
 from dateline.core.models import NewsroomSettings, outlet_code_validator
 from dateline.news.blocks import ArticleBodyBlock
+from dateline.news.panels import TranslationsPanel
 from dateline.news.sharing import share_links_for
 from dateline.news.structured_data import article_structured_data
 
@@ -193,6 +194,7 @@ class ArticlePage(CacheKeysMixin, MemoizedViewRestrictionsMixin, Page):
         MultiFieldPanel([FieldPanel("lead_photo"), FieldPanel("lead_caption")], _("Lead photo")),
         FieldPanel("body"),
         FieldPanel("tags"),
+        TranslationsPanel(),
     ]
     settings_panels = Page.settings_panels + [FieldPanel("embargoed_until"), FieldPanel("comments_open")]
 
