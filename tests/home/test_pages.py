@@ -98,6 +98,7 @@ def test_article_page_announces_its_sections_feeds_and_the_sites(client, story):
     assert feeds == [
         "/feeds/sections/world/rss.xml",
         "/feeds/sections/world/atom.xml",
+        "/feeds/sections/world/feed.json",
         "/feeds/rss.xml",
         "/feeds/atom.xml",
         "/feeds/feed.json",
