@@ -9,6 +9,7 @@ from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
@@ -270,7 +271,9 @@ class ArticlePage(CacheKeysMixin, MemoizedViewRestrictionsMixin, Page):
         """'Brussels, February 20 (RHC)': place, local date in the article's language, outlet."""
         with translation.override(self.locale.language_code if self.locale_id else None):
             day = date_format(timezone.localtime(self.published_at), "MONTH_DAY_FORMAT")
-        parts = [f"{self.dateline_place}, {day}" if self.dateline_place else day]
+            # The language's own punctuation: "بروكسل، 20 فبراير" in Arabic.
+            lead = pgettext("dateline", "%(place)s, %(day)s") % {"place": self.dateline_place, "day": day}
+        parts = [lead if self.dateline_place else day]
         if self.effective_outlet_code:
             parts.append(f"({self.effective_outlet_code})")
         return " ".join(parts)
