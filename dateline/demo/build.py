@@ -28,6 +28,7 @@ from dateline.news.models import ArticleAuthor, ArticlePage, Person, SectionPage
 from dateline.photos.models import Photo
 
 from . import content, pictures
+from .languages import ensure_more_languages
 from .wires import ensure_wire_desk
 
 DEMO_PASSWORD = "dateline-demo"  # noqa: S105 - printed on the console for people trying the demo
@@ -123,6 +124,7 @@ class DemoBuilder:
             self.ensure_article(section, original.story, when, self.people_es, original.lead_caption)
         lead = articles.get(content.LEAD_STORY)
         self.arrange_front_page(home_es, [lead.get_translation_or_none(spanish) if lead else None])
+        self.created += ensure_more_languages(self, home, sections, articles)
         return +self.created  # only the kinds it made
 
     # Accounts and settings
