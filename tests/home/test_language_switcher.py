@@ -34,9 +34,9 @@ def test_switcher_links_the_live_translation_of_the_story(client, story, home_es
     article = story(title="Harbour reopens", slug="harbour")
     spanish = article.copy_for_translation(Locale.objects.get(language_code="es"), copy_parents=True)
     spanish.save_revision().publish()
-    assert links(switcher(client, article.url))["es"]["href"] == spanish.get_full_url()
+    assert links(switcher(client, article.url))["es"]["href"] == spanish.url
     back = links(switcher(client, spanish.url))
-    assert back["en"]["href"] == article.get_full_url()
+    assert back["en"]["href"] == article.url
     assert back["es"]["aria-current"] == "true"
 
 
@@ -53,4 +53,4 @@ def test_languages_without_a_front_page_are_not_offered(client, story, home_es):
 def test_switcher_on_a_tag_page_links_the_same_tag_in_each_language(client, home_es):
     Tag.objects.create(name="floods", slug="floods")
     found = links(switcher(client, "/tags/floods/"))
-    assert found["es"]["href"] == "http://testserver/es/tags/floods/"
+    assert found["es"]["href"] == "/es/tags/floods/"

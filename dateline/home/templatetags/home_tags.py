@@ -1,5 +1,7 @@
 """The site frame's tags: navigation, breaking-news banner, and the <head> links every page needs."""
 
+from urllib.parse import urlsplit, urlunsplit
+
 from django import template
 from django.conf import settings
 from django.templatetags.static import static
@@ -205,6 +207,17 @@ def _front_page_urls(request) -> dict[str, str]:
     return memo.get(request, ("front-page-urls", getattr(site, "pk", None)), read, keys=[FRONT_PAGE_KEY])
 
 
+def _on_this_site(request, url: str | None) -> str | None:
+    """A URL of this site as a path, as the navigation's links are; another site's stays whole."""
+    if not url:
+        return url
+    parts = urlsplit(url)
+    site = getattr(request, "_wagtail_site", None)
+    if site is None or parts.hostname in (site.hostname, request.get_host().split(":")[0]):
+        return urlunsplit(("", "", parts.path, parts.query, ""))
+    return url
+
+
 @register.inclusion_tag("home/includes/language_switcher.html", takes_context=True)
 def language_switcher(context):
     """A link to each configured language that has a front page: to the shown page's live
@@ -220,7 +233,7 @@ def language_switcher(context):
         if code not in fronts and code not in translations and code != current:
             continue
         info = translation.get_language_info(code)
-        url = translations.get(code) or fronts.get(code) or request.path
+        url = _on_this_site(request, translations.get(code)) or fronts.get(code) or request.path
         languages.append(
             {
                 "code": code,
