@@ -77,3 +77,17 @@ def ensure_locales(sender=None, using="default", **kwargs) -> None:
 
     for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES:
         Locale.objects.using(using).get_or_create(language_code=code)
+
+
+def configured_languages() -> list[tuple[str, str]]:
+    """LANGUAGES as model field choices: a callable, so a change of DATELINE_LANGUAGES changes no migration."""
+    from django.conf import settings
+
+    return list(settings.LANGUAGES)
+
+
+def default_language() -> str:
+    """LANGUAGE_CODE as a model field default, for the same reason."""
+    from django.conf import settings
+
+    return settings.LANGUAGE_CODE

@@ -28,6 +28,7 @@ def browser_context_args(browser_context_args):
     # axe is injected as a script; our strict Content Security Policy would rightly refuse it.
     return {**browser_context_args, "bypass_csp": True}
 
+
 ARABIC = {
     "front": "الصفحة الأولى",
     "section": ("العالم", "al-alam"),

@@ -84,3 +84,13 @@ def test_every_configured_language_has_a_wagtail_locale_after_migrate():
     from wagtail.models import Locale
 
     assert {"en", "es", "fr", "ar"} <= set(Locale.objects.values_list("language_code", flat=True))
+
+
+def test_adding_a_language_needs_no_migration(tmp_path):
+    result = run(
+        [sys.executable, "manage.py", "makemigrations", "--check", "--dry-run"],
+        tmp_path,
+        DJANGO_SETTINGS_MODULE="dateline.settings.dev",
+        DATELINE_LANGUAGES="en,pt,sw",
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
