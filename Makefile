@@ -45,7 +45,7 @@ format: $(STAMP)  ## apply ruff and djhtml formatting
 	$(BIN)/djhtml $$(find dateline -name '*.html')
 
 messages: $(STAMP)  ## update the translation catalogues
-	cd dateline && ../$(BIN)/python ../manage.py makemessages -l es --ignore '*/tests/*'
+	cd dateline && ../$(BIN)/python ../manage.py makemessages --ignore '*/tests/*' $$(../$(BIN)/python ../manage.py shell --no-imports -c 'from django.conf import settings; print(*sorted(f"-l {c}" for c in {*dict(settings.LANGUAGES), "pt"} - {"en"}))')
 	cd dateline && ../$(BIN)/python ../manage.py compilemessages
 
 clean:  ## remove the virtualenv and local data

@@ -36,6 +36,9 @@ REPORTER_PERMISSIONS = [
     ("newsletters", "view_issue"),
     ("newsletters", "add_issue"),
     ("newsletters", "change_issue"),
+    # "Translate" on pages and people (Wagtail's simple translation): the copy is a draft that goes
+    # through the same review as any story.
+    ("simple_translation", "submit_translation"),
 ]
 EDITOR_PERMISSIONS = REPORTER_PERMISSIONS + [
     ("news", "delete_person"),

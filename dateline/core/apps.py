@@ -8,11 +8,14 @@ class CoreConfig(AppConfig):
     verbose_name = _("Dateline core")
 
     def ready(self):
-        from django.db.models.signals import post_delete, post_save
+        from django.db.models.signals import post_delete, post_migrate, post_save
         from wagtail.contrib.settings.models import BaseSiteSetting
         from wagtail.models import Locale, PageViewRestriction, Site
 
+        from .languages import ensure_locales
         from .purge import purge_all_on_change, purge_all_on_site_setting_change
+
+        post_migrate.connect(ensure_locales, sender=self, dispatch_uid="dateline.core.ensure_locales")
 
         # Site settings (outlet code, share targets, the breaking-news banner) show on every page.
         for model in apps.get_models():

@@ -29,6 +29,7 @@ from dateline.photos.models import Photo
 
 from . import content, pictures
 from .audio import ensure_podcast
+from .languages import ensure_more_languages
 from .live import ensure_live_coverage
 from .newsletters import ensure_newsletters
 from .readership import ensure_readership_figures
@@ -136,6 +137,7 @@ class DemoBuilder:
         self.arrange_front_page(home_es, [lead.get_translation_or_none(spanish) if lead else None])
         self.created += ensure_trust_demo(home, with_pieces=self.full)
         self.created["readership figures"] += ensure_readership_figures(self.now)
+        self.created += ensure_more_languages(self, home, sections, articles)
         return +self.created  # only the kinds it made
 
     # Accounts and settings

@@ -25,12 +25,13 @@ def _pair(name: str, title: str, **kwargs) -> list[FeedLink]:
     return [
         FeedLink(f"{title} (RSS)", reverse(f"feeds:{name}", kwargs={**kwargs, "format": "rss"}), RSS),
         FeedLink(f"{title} (Atom)", reverse(f"feeds:{name}", kwargs={**kwargs, "format": "atom"}), ATOM),
+        FeedLink(f"{title} (JSON Feed)", reverse(f"feeds:{name}-json", kwargs=kwargs), JSON_FEED),
     ]
 
 
 def site_feed_links() -> list[FeedLink]:
     title = settings.DATELINE_SITE_NAME
-    return _pair("site", title) + [FeedLink(f"{title} (JSON Feed)", reverse("feeds:site-json"), JSON_FEED)]
+    return _pair("site", title)
 
 
 def feed_links_for(obj=None) -> list[FeedLink]:

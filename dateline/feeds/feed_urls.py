@@ -25,4 +25,7 @@ urlpatterns = [
     path("feeds/tags/<str:slug>/<feedformat:format>.xml", views.tag_feed, name="tag"),
     path("feeds/people/<str:slug>/<feedformat:format>.xml", views.person_feed, name="person"),
     path("feeds/corrections/<feedformat:format>.xml", views.corrections_feed, name="corrections"),
+    path("feeds/sections/<str:slug>/feed.json", jsonfeed.section_json_feed, name="section-json"),
+    path("feeds/tags/<str:slug>/feed.json", jsonfeed.tag_json_feed, name="tag-json"),
+    path("feeds/people/<str:slug>/feed.json", jsonfeed.person_json_feed, name="person-json"),
 ]

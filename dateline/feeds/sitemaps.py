@@ -5,8 +5,10 @@ language of the site is in them (the front page's translations are separate tree
 """
 
 import calendar
+from collections import defaultdict
 from datetime import datetime
 
+from django.conf import settings
 from django.db.models import Max, Q
 from django.utils import timezone
 from wagtail.contrib.sitemaps import Sitemap
@@ -30,7 +32,42 @@ def site_trees(request) -> Q:
     return condition
 
 
-class FrontPagesSitemap(Sitemap):
+class AlternatesSitemap(Sitemap):
+    """Each URL lists its live translations as xhtml:link alternates (and x-default), as Google asks
+    of multilingual sitemaps; one query per sitemap page finds them."""
+
+    def _urls(self, page, protocol, domain):
+        items = list(self.paginator.page(page).object_list)
+        translations = defaultdict(list)
+        others = (
+            Page.objects.live()
+            .public()
+            .filter(translation_key__in={item.translation_key for item in items})
+            .select_related("locale")
+            .only("url_path", "translation_key", "locale__language_code")
+        )
+        for other in others:
+            translations[other.translation_key].append(other)
+        urls, last_mods = [], set()
+        for item in items:
+            alternates = [
+                {"lang_code": other.locale.language_code, "location": other.get_full_url(self.request)}
+                for other in translations[item.translation_key]
+            ]
+            default = [alt for alt in alternates if alt["lang_code"] == settings.LANGUAGE_CODE]
+            if default and len(alternates) > 1:
+                alternates.append({"lang_code": "x-default", "location": default[0]["location"]})
+            for url_info in item.get_sitemap_urls(self.request):
+                if len(alternates) > 1:
+                    url_info["alternates"] = alternates
+                urls.append(url_info)
+                last_mods.add(url_info.get("lastmod"))
+        if last_mods and None not in last_mods:
+            self.latest_lastmod = max(last_mods)
+        return urls
+
+
+class FrontPagesSitemap(AlternatesSitemap):
     """Each language's front page and its sections."""
 
     changefreq = "hourly"
@@ -43,7 +80,7 @@ class FrontPagesSitemap(Sitemap):
         )
 
 
-class MonthSitemap(Sitemap):
+class MonthSitemap(AlternatesSitemap):
     """The stories first published in one month of the newsroom's time zone."""
 
     def __init__(self, request, year: int, month: int):

@@ -63,6 +63,14 @@ def sitemap_section(request, section):
     return tag_response(sitemap_views.sitemap(request, {section: sitemap}, section=section), [LISTINGS_KEY])
 
 
+def news_language(language_code: str) -> str:
+    """The publication language as Google News names it: ISO 639 (``pt-br`` is ``pt``), except
+    Chinese, which it tells apart as ``zh-cn`` (simplified) and ``zh-tw`` (traditional)."""
+    code = language_code.lower()
+    chinese = {"zh-hans": "zh-cn", "zh-cn": "zh-cn", "zh-hant": "zh-tw", "zh-tw": "zh-tw", "zh-hk": "zh-tw"}
+    return chinese.get(code) or code.split("-")[0]
+
+
 @require_GET
 def news_sitemap(request):
     """Google News sitemap: every language's stories of the last 48 hours, newest first."""
@@ -73,7 +81,7 @@ def news_sitemap(request):
     entries = [
         {
             "location": urls[article.pk],
-            "language": article.locale.language_code,
+            "language": news_language(article.locale.language_code),
             "published": article.first_published_at,
             "title": article.title,
         }

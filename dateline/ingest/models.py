@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 
+from dateline.core.languages import configured_languages, default_language
 from dateline.core.models import outlet_code_validator
 
 
@@ -77,9 +78,7 @@ class Source(models.Model):
             "Drafts wait here until an editor uses them. Leave empty to hold them in the hidden 'Wire' section."
         ),
     )
-    language = models.CharField(
-        _("language"), max_length=10, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
-    )
+    language = models.CharField(_("language"), max_length=10, choices=configured_languages, default=default_language)
     poll_minutes = models.PositiveSmallIntegerField(
         _("poll every (minutes)"), default=5, help_text=_("How often to look for new copy.")
     )

@@ -8,6 +8,12 @@ from wagtail.snippets.blocks import SnippetChooserBlock
 PARAGRAPH_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
 
+def quote_languages() -> list[tuple[str, str]]:
+    """The configured languages (DATELINE_LANGUAGES), read when the form is built: a callable, so
+    adding a language changes no migration."""
+    return [("", _("Same as the article")), *((code, name) for code, name in settings.LANGUAGES)]
+
+
 class QuoteBlock(blocks.StructBlock):
     """Words someone said, with who said it and, when quoted from another outlet, which one."""
 
@@ -22,7 +28,7 @@ class QuoteBlock(blocks.StructBlock):
     source_url = blocks.URLBlock(label=_("Source link"), required=False)
     language = blocks.ChoiceBlock(
         label=_("Language of the quote"),
-        choices=[("", _("Same as the article"))] + [(code, name) for code, name in settings.LANGUAGES],
+        choices=quote_languages,
         required=False,
         help_text=_("Set when the quote is in another language than the article, for screen readers."),
     )

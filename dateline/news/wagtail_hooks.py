@@ -8,6 +8,7 @@ from wagtail import hooks
 from wagtail.admin.action_menu import ActionMenuItem
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.sidebar import PageExplorerMenuItem as PageExplorerMenuItemComponent
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.wagtail_hooks import ExplorerMenuItem
 from wagtail.locks import ScheduledForPublishLock
 from wagtail.log_actions import LogFormatter
@@ -21,13 +22,19 @@ from dateline.news.embargo import EMBARGO_OVERRIDE_ACTION
 from dateline.news.models import ArticleKind, ArticlePage, Person, SchemaType, SectionPage
 
 
+def profile_languages(person: Person) -> str:
+    """The languages a person's profile (role, bio) is written in, for the people listing."""
+    codes = person.get_translations(inclusive=True).values_list("locale__language_code", flat=True)
+    return ", ".join(sorted(codes))
+
+
 class PersonViewSet(SnippetViewSet):
     model = Person
     icon = "user"
     menu_label = _("People")
     menu_order = 250
     add_to_admin_menu = True
-    list_display = ["name", "role"]
+    list_display = ["name", "role", Column("languages", label=_("Profile written in"), accessor=profile_languages)]
     search_fields = ["name", "role"]
 
 

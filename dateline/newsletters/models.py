@@ -9,6 +9,8 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, PageChooserPanel
 from wagtail.models import Orderable
 
+from dateline.core.languages import configured_languages, default_language
+
 
 class Newsletter(models.Model):
     """A list readers subscribe to: the daily digest, a section's list, breaking news."""
@@ -16,7 +18,7 @@ class Newsletter(models.Model):
     name = models.CharField(_("name"), max_length=120)
     slug = models.SlugField(_("slug"), max_length=60, unique=True, help_text=_("Names the list in e-mail headers."))
     description = models.TextField(_("description"), blank=True, max_length=400)
-    language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES, default="en")
+    language = models.CharField(_("language"), max_length=10, choices=configured_languages, default=default_language)
     section = models.ForeignKey(
         "news.SectionPage",
         verbose_name=_("section"),

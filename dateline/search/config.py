@@ -8,7 +8,8 @@ settings module can use it.
 
 from urllib.parse import urlsplit, urlunsplit
 
-DATABASE_BACKEND = "wagtail.search.backends.database"
+# Wagtail's database backend, indexing each language with its own PostgreSQL configuration.
+DATABASE_BACKEND = "dateline.search.backends"
 ENGINES = {
     "elasticsearch7": "wagtail.search.backends.elasticsearch7",
     "elasticsearch8": "wagtail.search.backends.elasticsearch8",

@@ -63,6 +63,7 @@ class Scope:
     published_from: datetime | None = None
     published_before: datetime | None = None
     restricted_paths: tuple[str, ...] = ()
+    language_code: str = ""
 
     def as_sql(self) -> tuple[str, dict]:
         conditions = ["p.content_type_id = %(content_type)s", "p.live", "p.locale_id = %(locale)s"]

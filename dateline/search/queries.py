@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from functools import partial
 
+from django.conf import settings
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -98,7 +99,7 @@ def search_articles(query: str, *, locale: Locale, filters: SearchFilters = Sear
         return SearchResults()
     published_from = _local_midnight(filters.published_from) if filters.published_from else None
     published_before = _local_midnight(filters.published_to + timedelta(days=1)) if filters.published_to else None
-    if _searches_postgres_index():
+    if searches_postgres_index():
         scope = _postgres_scope(locale, filters.section, published_from, published_before)
         find, limit = partial(_newest_matches, scope), NEWEST_MATCHES
     else:
@@ -123,7 +124,8 @@ def search_articles(query: str, *, locale: Locale, filters: SearchFilters = Sear
     return SearchResults(rank_results(matches, query), limit=limit, newest_only=newest_only)
 
 
-def _searches_postgres_index() -> bool:
+def searches_postgres_index() -> bool:
+    """Whether search runs on PostgreSQL's full text index, which stems each language's words."""
     from wagtail.search.backends import get_search_backend
     from wagtail.search.backends.database.postgres.postgres import PostgresSearchBackend
 
@@ -161,6 +163,7 @@ def _postgres_scope(locale: Locale, section, published_from, published_before) -
     return Scope(
         content_type=ContentType.objects.get_for_model(ArticlePage).pk,
         locale=locale.pk,
+        language_code=locale.language_code,
         section_path=section.path if section is not None else None,
         section_depth=section.depth if section is not None else None,
         published_from=published_from,
@@ -173,7 +176,8 @@ def _newest_matches(scope: Scope, query: str, operator: str, limit: int) -> list
     from wagtail.search.backends import get_search_backend
     from wagtail.search.backends.database.postgres.weights import get_sql_weights
 
-    config = get_search_backend().config
+    # The reader's words are stemmed as the stories of their language were indexed (search.backends).
+    config = settings.DATELINE_SEARCH_CONFIGS.get(scope.language_code, get_search_backend().config)
     words = query.split()
     rows = newest_matches(
         words=words, operator=operator, scope=scope, limit=limit, weights=get_sql_weights(), config=config

@@ -7,7 +7,16 @@ from dateline.core.headers import LISTINGS_KEY, tag_response
 from dateline.news.pagination import page_or_404
 
 from .forms import SearchForm
-from .queries import SearchFilters, SearchResults, clean_query, highlight, load_for_display, search_articles, snippet
+from .queries import (
+    SearchFilters,
+    SearchResults,
+    clean_query,
+    highlight,
+    load_for_display,
+    search_articles,
+    searches_postgres_index,
+    snippet,
+)
 
 RESULTS_PER_PAGE = 10
 
@@ -46,6 +55,8 @@ def search(request):
             "total": len(found.matches),
             "limit": found.limit,
             "newest_only": found.newest_only,
+            # Only PostgreSQL stems words per language (search.backends); SQLite FTS5 matches whole words.
+            "matches_word_forms": searches_postgres_index(),
             "base_query": querystring.urlencode(),
             "social_title": _("Search"),
         },

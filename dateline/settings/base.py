@@ -11,6 +11,7 @@ import environ
 from csp.constants import NONCE
 from django.utils.translation import gettext_lazy as _
 
+from dateline.core.languages import language_names, search_config_for
 from dateline.search.config import search_backends
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
@@ -249,9 +250,16 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-# Languages: English at /, Spanish under /es/; Wagtail keeps one page tree per locale.
-LANGUAGE_CODE = env.str("LANGUAGE_CODE", default="en")
-LANGUAGES = [("en", _("English")), ("es", _("Spanish"))]
+# Languages, from one list of codes: the default language at /, each other under /<code>/; names,
+# text direction and formats follow from the code (dateline.core.languages), and so does the
+# PostgreSQL search configuration (DATELINE_SEARCH_CONFIGS). Wagtail keeps one page tree per locale.
+DATELINE_LANGUAGES = env.list("DATELINE_LANGUAGES", default=["en", "es", "fr", "ar"])
+# The names are translated by Django's own catalogues.
+LANGUAGES = [(code, _(name)) for code, name in language_names(DATELINE_LANGUAGES)]
+LANGUAGE_CODE = env.str("LANGUAGE_CODE", default=DATELINE_LANGUAGES[0])
+if LANGUAGE_CODE not in DATELINE_LANGUAGES:
+    raise ValueError(f"LANGUAGE_CODE {LANGUAGE_CODE} is not in DATELINE_LANGUAGES: add it there, or set one listed.")
+DATELINE_SEARCH_CONFIGS = {code: search_config_for(code) for code in DATELINE_LANGUAGES}
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 LOCALE_PATHS = [PACKAGE_DIR / "locale"]

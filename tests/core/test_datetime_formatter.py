@@ -18,7 +18,7 @@ MOMENTS = [
 ]
 
 
-@pytest.mark.parametrize("language", ["en", "es"])
+@pytest.mark.parametrize("language", ["en", "es", "fr", "pt", "ar"])
 @pytest.mark.parametrize("format_name", ["DATETIME_FORMAT", "DATE_FORMAT", "MONTH_DAY_FORMAT", "SHORT_DATE_FORMAT"])
 def test_formats_aware_datetimes_as_date_format_does(language, format_name):
     with translation.override(language):
@@ -31,6 +31,14 @@ def test_formats_in_the_language_active_when_asked():
         assert datetime_formatter()(MOMENTS[0]) == "20 de febrero de 2026, 14:05 UTC"
     with translation.override("en"):
         assert datetime_formatter()(MOMENTS[0]) == "February 20, 2026, 14:05 UTC"
+    with translation.override("fr"):
+        assert datetime_formatter()(MOMENTS[0]) == "20 février 2026, 14:05 UTC"
+    with translation.override("pt"):
+        assert (
+            datetime_formatter()(MOMENTS[0]) == "20 de Fevereiro de 2026, 14:05 UTC"
+        )  # month names as Django's Portuguese catalogue writes them
+    with translation.override("ar"):
+        assert datetime_formatter()(MOMENTS[0]) == "20 فبراير 2026، 14:05 UTC"
 
 
 def test_naive_datetimes_go_through_django():

@@ -27,13 +27,21 @@ def heading(response) -> str:
     return BeautifulSoup(response.content, "lxml").h1.get_text(strip=True)
 
 
-@pytest.mark.parametrize("path", ["/tags/%00/", "/people/%00/", "/feeds/tags/%00/rss.xml", "/es/tags/%00/"])
-def test_a_nul_in_a_slug_is_a_bad_request_before_any_query(client, home, path):
+@pytest.mark.parametrize(
+    ("path", "title"),
+    [
+        ("/tags/%00/", "We could not read that request"),
+        ("/people/%00/", "We could not read that request"),
+        ("/feeds/tags/%00/rss.xml", "We could not read that request"),
+        ("/es/tags/%00/", "No pudimos leer esa solicitud"),
+    ],
+)
+def test_a_nul_in_a_slug_is_a_bad_request_before_any_query(client, home, path, title):
     with CaptureQueriesContext(connection) as queries:
         response = client.get(path)
     assert not [query for query in queries if "\x00" in query["sql"]]
     assert response.status_code == 400
-    assert heading(response) == "We could not read that request"
+    assert heading(response) == title
     assert response["Cache-Control"] == "no-store"
 
 

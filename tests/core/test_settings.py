@@ -93,10 +93,10 @@ def test_hosts_media_site_name_and_outlet_come_from_the_environment(tmp_path):
     assert (values["site"], values["outlet"]) == ("Radio Habana Cuba", "RHC")
 
 
-def test_internationalisation_is_on_with_english_and_spanish(tmp_path):
+def test_internationalisation_is_on_with_the_demo_languages(tmp_path):
     values = read_settings(tmp_path, **production(tmp_path))
     assert values["i18n"] is True
-    assert values["languages"] == ["en", "es"]
+    assert values["languages"] == ["en", "es", "fr", "ar"]
 
 
 def test_development_runs_without_a_secret_key(tmp_path):

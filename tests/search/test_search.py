@@ -222,7 +222,7 @@ def test_search_page_is_not_indexed_and_sets_no_cookie(client, section):
 
 
 def test_without_a_search_url_the_database_backend_is_used():
-    assert search_backends("") == {"default": {"BACKEND": "wagtail.search.backends.database"}}
+    assert search_backends("") == {"default": {"BACKEND": "dateline.search.backends"}}
 
 
 @pytest.mark.parametrize(

@@ -1,5 +1,7 @@
 """The site frame's tags: navigation, breaking-news banner, and the <head> links every page needs."""
 
+from urllib.parse import urlsplit, urlunsplit
+
 from django import template
 from django.conf import settings
 from django.templatetags.static import static
@@ -174,6 +176,78 @@ def _social(context, request, page) -> dict | None:
     }
 
 
+def _alternates(context, request) -> list[tuple[str, str]]:
+    """(language code, absolute URL) of the shown page in each language it exists in, live.
+
+    Asked by the <head> links and the language switcher alike: worked out once per request."""
+    page = context.get("page") if isinstance(context.get("page"), Page) else None
+    key = ("page", page.pk) if page is not None else ("path", request.path)
+    cached = getattr(request, "_dateline_alternates", None)
+    if cached is not None and cached[0] == key:
+        return cached[1]
+    if page is not None and page.pk:
+        alternates = _translations(request, page)
+    elif context.get("person") is not None and hasattr(context["person"], "get_translations"):
+        alternates = _person_translations(request, context["person"])
+    elif page is None and request.resolver_match:
+        alternates = _view_translations(request)
+    else:
+        alternates = []
+    request._dateline_alternates = (key, alternates)
+    return alternates
+
+
+def _front_page_urls(request) -> dict[str, str]:
+    """Language code -> URL of that language's live front page, for the languages that have one."""
+
+    def read():
+        fronts = HomePage.objects.live().select_related("locale").only("url_path", "locale__language_code")
+        return {front.locale.language_code: front.get_url(request) for front in fronts}
+
+    site = getattr(request, "_wagtail_site", None)
+    return memo.get(request, ("front-page-urls", getattr(site, "pk", None)), read, keys=[FRONT_PAGE_KEY])
+
+
+def _on_this_site(request, url: str | None) -> str | None:
+    """A URL of this site as a path, as the navigation's links are; another site's stays whole."""
+    if not url:
+        return url
+    parts = urlsplit(url)
+    site = getattr(request, "_wagtail_site", None)
+    if site is None or parts.hostname in (site.hostname, request.get_host().split(":")[0]):
+        return urlunsplit(("", "", parts.path, parts.query, ""))
+    return url
+
+
+@register.inclusion_tag("home/includes/language_switcher.html", takes_context=True)
+def language_switcher(context):
+    """A link to each configured language that has a front page: to the shown page's live
+    translation when there is one, else to that language's front page."""
+    request = context.get("request")
+    if request is None:
+        return {}
+    fronts = _front_page_urls(request)
+    translations = dict(_alternates(context, request))
+    current = get_language()
+    languages = []
+    for code, _name in settings.LANGUAGES:
+        if code not in fronts and code not in translations and code != current:
+            continue
+        info = translation.get_language_info(code)
+        url = _on_this_site(request, translations.get(code)) or fronts.get(code) or request.path
+        languages.append(
+            {
+                "code": code,
+                "name": info["name_local"],
+                "url": url,
+                "is_current": code == current,
+                "is_translation": code in translations,
+                "dir": "rtl" if info["bidi"] else "ltr",
+            }
+        )
+    return {"languages": languages if len(languages) > 1 else []}
+
+
 @register.inclusion_tag("home/includes/page_head.html", takes_context=True)
 def page_head(context):
     """Feed autodiscovery, hreflang alternates, breadcrumbs and share cards for the page being shown."""
@@ -183,14 +257,7 @@ def page_head(context):
     page = context.get("page") if isinstance(context.get("page"), Page) else None
     subject = context.get("section") if isinstance(page, ArticlePage) else page
     subject = context.get("person") or context.get("tag") or subject
-    if page is not None and page.pk:
-        alternates = _translations(request, page)
-    elif context.get("person") is not None and hasattr(context["person"], "get_translations"):
-        alternates = _person_translations(request, context["person"])
-    elif page is None and request.resolver_match:
-        alternates = _view_translations(request)
-    else:
-        alternates = []
+    alternates = _alternates(context, request)
     default = next((url for code, url in alternates if code == settings.LANGUAGE_CODE), None)
     feeds = feed_links_for(subject)
     if context.get("is_corrections_page"):

@@ -11,6 +11,7 @@ from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
@@ -26,6 +27,7 @@ from dateline.core.headers import LISTINGS_KEY, CacheKeysMixin
 from dateline.core.memo import MemoizedPublicQuerySetMixin, MemoizedViewRestrictionsMixin
 from dateline.core.models import NewsroomSettings, outlet_code_validator
 from dateline.news.blocks import ArticleBodyBlock
+from dateline.news.panels import TranslationsPanel
 from dateline.news.sharing import share_links_for
 from dateline.news.structured_data import article_structured_data
 
@@ -292,6 +294,7 @@ class ArticlePage(CacheKeysMixin, MemoizedViewRestrictionsMixin, Page):
             heading=_("Publish at"),
             help_text=_("Leave empty to publish now when you press Publish; set a time and Publish schedules it."),
         ),
+        TranslationsPanel(),
     ]
     settings_panels = [
         *(panel for panel in Page.settings_panels if "PublishingPanel" not in str(getattr(panel, "path", ""))),
@@ -415,7 +418,11 @@ class ArticlePage(CacheKeysMixin, MemoizedViewRestrictionsMixin, Page):
         'Brussels, February 20 (RHC)' or 'BRUSSELS (AP)'."""
         with translation.override(self.locale.language_code if self.locale_id else None):
             day = date_format(timezone.localtime(self.published_at), "MONTH_DAY_FORMAT")
-        return self.dateline_style.compose(place=self.dateline_place, day=day, outlet_code=self.effective_outlet_code)
+            # The language's own comma between place and date: "بروكسل، 20 فبراير" in Arabic.
+            comma = pgettext("dateline: between place and date", ", ")
+        return self.dateline_style.compose(
+            place=self.dateline_place, day=day, outlet_code=self.effective_outlet_code, comma=comma
+        )
 
     SOCIAL_IMAGE_SPEC = "fill-1200x630|format-jpeg"
 

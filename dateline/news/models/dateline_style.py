@@ -75,14 +75,15 @@ class DatelineStyle(MemoizedSettingMixin, BaseSiteSetting):
         if self.preset in PRESETS:
             self.separator, self.date_form, self.place_in_capitals, self.outlet_placement = PRESETS[self.preset]
 
-    def compose(self, *, place: str, day: str, outlet_code: str) -> str:
-        """The dateline without its separator: place, date and outlet as this style writes them."""
+    def compose(self, *, place: str, day: str, outlet_code: str, comma: str = ", ") -> str:
+        """The dateline without its separator: place, date and outlet as this style writes them, with
+        the article language's comma between place and date."""
         if self.place_in_capitals:
             place = place.upper()
         outlet = f"({outlet_code})" if outlet_code and self.outlet_placement != OutletPlacement.NONE else ""
         date = day if self.date_form == DatelineDateForm.MONTH_DAY else ""
         if self.outlet_placement == OutletPlacement.AFTER_PLACE:
             head = " ".join(part for part in (place, outlet) if part)
-            return ", ".join(part for part in (head, date) if part)
-        head = ", ".join(part for part in (place, date) if part)
+            return comma.join(part for part in (head, date) if part)
+        head = comma.join(part for part in (place, date) if part)
         return " ".join(part for part in (head, outlet) if part)

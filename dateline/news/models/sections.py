@@ -9,6 +9,7 @@ from dateline.core.headers import ALL_PAGES_KEY, LISTINGS_KEY, CacheKeysMixin
 from dateline.core.memo import MemoizedPublicQuerySetMixin, MemoizedViewRestrictionsMixin
 from dateline.news import queries
 from dateline.news.pagination import listing_page_or_404
+from dateline.news.panels import TranslationsPanel
 
 SECTION_PAGE_SIZE = 20
 
@@ -22,7 +23,7 @@ class SectionPage(CacheKeysMixin, MemoizedViewRestrictionsMixin, Page):
 
     intro = models.TextField(_("introduction"), blank=True, max_length=600)
 
-    content_panels = Page.content_panels + [FieldPanel("intro")]
+    content_panels = Page.content_panels + [FieldPanel("intro"), TranslationsPanel()]
     search_fields = Page.search_fields + [index.SearchField("intro")]
 
     parent_page_types = ["home.HomePage"]

@@ -3,6 +3,7 @@
 import django.db.models.deletion
 import modelcluster.fields
 from django.conf import settings
+import dateline.core.languages
 from django.db import migrations, models
 
 
@@ -59,7 +60,7 @@ class Migration(migrations.Migration):
                 ('name', models.CharField(max_length=120, verbose_name='name')),
                 ('slug', models.SlugField(help_text='Names the list in e-mail headers.', max_length=60, unique=True, verbose_name='slug')),
                 ('description', models.TextField(blank=True, max_length=400, verbose_name='description')),
-                ('language', models.CharField(choices=[('en', 'English'), ('es', 'Spanish')], default='en', max_length=10, verbose_name='language')),
+                ('language', models.CharField(choices=dateline.core.languages.configured_languages, default=dateline.core.languages.default_language, max_length=10, verbose_name='language')),
                 ('digest_time', models.TimeField(blank=True, help_text='When set, an issue of the newest stories is built and sent every day at this time.', null=True, verbose_name='digest time')),
                 ('digest_size', models.PositiveSmallIntegerField(default=8, verbose_name='stories in a digest')),
                 ('is_public', models.BooleanField(default=True, help_text='Shown on the sign-up page.', verbose_name='offered to readers')),

@@ -1,0 +1,42 @@
+"""Every message a reader can see (public pages, feeds, comments) is translated in every catalogue we ship."""
+
+import re
+from pathlib import Path
+
+import pytest
+
+from .po_files import Entry, read_po
+
+LOCALE = Path(__file__).resolve().parents[2] / "dateline" / "locale"
+# Where the messages readers see come from (paths as makemessages writes them, from inside dateline/).
+PUBLIC_SOURCES = re.compile(
+    r"^(templates/"
+    r"|news/templates/news/(?!panels/)|home/templates/|search/templates/|feeds/templates/"
+    r"|comments/templates/comments/(?!admin/|email/)|comments/templatetags/"
+    r"|comments/(forms|services|views|captcha|spam|text|pending)\.py"
+    r"|news/(templatetags/|sharing\.py|pagination\.py|views\.py|models/articles\.py)"
+    r"|search/(forms|views|queries)\.py|feeds/(jsonfeed|syndication|discovery|views)\.py|home/templatetags/)"
+)
+SHIPPED = ["es", "fr", "pt", "ar"]
+
+
+def is_public(entry: Entry) -> bool:
+    return any(PUBLIC_SOURCES.match(reference) for reference in entry.references)
+
+
+@pytest.mark.parametrize("language", SHIPPED)
+def test_every_public_message_is_translated(language):
+    entries = [entry for entry in read_po(LOCALE / language / "LC_MESSAGES" / "django.po") if is_public(entry)]
+    missing = [entry.msgid for entry in entries if not entry.is_translated]
+    assert entries, "no public messages found: has makemessages been run?"
+    assert not missing, f"{len(missing)} of {len(entries)} untranslated in {language}: {missing[:10]}"
+
+
+@pytest.mark.parametrize("language", SHIPPED)
+def test_placeholders_survive_translation(language):
+    placeholder = re.compile(r"%\(\w+\)[sd]|\{\w*\}")
+    for entry in read_po(LOCALE / language / "LC_MESSAGES" / "django.po"):
+        if entry.is_translated and is_public(entry):
+            allowed = set(placeholder.findall(entry.msgid + (entry.msgid_plural or "")))
+            for text in entry.msgstr:
+                assert set(placeholder.findall(text)) <= allowed, entry.msgid
