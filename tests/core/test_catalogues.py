@@ -12,10 +12,13 @@ LOCALE = Path(__file__).resolve().parents[2] / "dateline" / "locale"
 PUBLIC_SOURCES = re.compile(
     r"^(templates/"
     r"|news/templates/news/(?!panels/)|home/templates/|search/templates/|feeds/templates/"
-    r"|comments/templates/comments/(?!admin/|email/)|comments/templatetags/"
+    r"|comments/templates/comments/(?!admin/|email/)|comments/templates/comments/email/confirm_|comments/templatetags/"
     r"|comments/(forms|services|views|captcha|spam|text|pending)\.py"
     r"|news/(templatetags/|sharing\.py|pagination\.py|views\.py|models/articles\.py)"
-    r"|search/(forms|views|queries)\.py|feeds/(jsonfeed|syndication|discovery|views)\.py|home/templatetags/)"
+    r"|search/(forms|views|queries)\.py|feeds/(jsonfeed|syndication|discovery|views|items)\.py|home/templatetags/"
+    r"|newsletters/templates/newsletters/(?!admin/)|newsletters/(forms|services|views)\.py"
+    r"|live/templates/live/(?!admin/)|podcasts/templates/|audio/templates/"
+    r"|readership/templates/readership/includes/most_read\.html)"
 )
 SHIPPED = ["es", "fr", "pt", "ar"]
 
