@@ -4,6 +4,10 @@ import re
 from pathlib import Path
 
 import pytest
+from django.utils import translation
+
+from dateline.news.models.corrections import CorrectionKind
+from dateline.news.models.kinds import BUILT_IN_NAMES
 
 from .po_files import Entry, read_po
 
@@ -20,11 +24,15 @@ PUBLIC_SOURCES = re.compile(
     r"|live/templates/live/(?!admin/)|podcasts/templates/|audio/templates/"
     r"|readership/templates/readership/includes/most_read\.html)"
 )
+# Names kept in the database or chosen from a list and translated where readers see them: the built-in
+# kinds of work (the kicker, teasers) and the kinds of correction (notices, the corrections page).
+with translation.override(None):
+    PUBLIC_MESSAGES = {*BUILT_IN_NAMES, *(str(label) for label in CorrectionKind.labels)}
 SHIPPED = ["es", "fr", "pt", "ar"]
 
 
 def is_public(entry: Entry) -> bool:
-    return any(PUBLIC_SOURCES.match(reference) for reference in entry.references)
+    return entry.msgid in PUBLIC_MESSAGES or any(PUBLIC_SOURCES.match(reference) for reference in entry.references)
 
 
 @pytest.mark.parametrize("language", SHIPPED)
