@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 from django.utils import translation
 
+from dateline.core.models import POLICY_PAGES
 from dateline.news.models.corrections import CorrectionKind
 from dateline.news.models.kinds import BUILT_IN_NAMES
 
@@ -24,10 +25,14 @@ PUBLIC_SOURCES = re.compile(
     r"|live/templates/live/(?!admin/)|podcasts/templates/|audio/templates/"
     r"|readership/templates/readership/includes/most_read\.html)"
 )
-# Names kept in the database or chosen from a list and translated where readers see them: the built-in
-# kinds of work (the kicker, teasers) and the kinds of correction (notices, the corrections page).
+# Names kept in the database or in a list and translated where readers see them: the built-in kinds of
+# work (the kicker, teasers), the kinds of correction (notices, the corrections page), the footer's policy links.
 with translation.override(None):
-    PUBLIC_MESSAGES = {*BUILT_IN_NAMES, *(str(label) for label in CorrectionKind.labels)}
+    PUBLIC_MESSAGES = {
+        *BUILT_IN_NAMES,
+        *(str(label) for label in CorrectionKind.labels),
+        *(str(label) for _field, _property, label in POLICY_PAGES),
+    }
 SHIPPED = ["es", "fr", "pt", "ar"]
 
 
