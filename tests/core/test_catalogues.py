@@ -4,6 +4,11 @@ import re
 from pathlib import Path
 
 import pytest
+from django.utils import translation
+
+from dateline.core.models import POLICY_PAGES
+from dateline.news.models.corrections import CorrectionKind
+from dateline.news.models.kinds import BUILT_IN_NAMES
 
 from .po_files import Entry, read_po
 
@@ -12,16 +17,27 @@ LOCALE = Path(__file__).resolve().parents[2] / "dateline" / "locale"
 PUBLIC_SOURCES = re.compile(
     r"^(templates/"
     r"|news/templates/news/(?!panels/)|home/templates/|search/templates/|feeds/templates/"
-    r"|comments/templates/comments/(?!admin/|email/)|comments/templatetags/"
+    r"|comments/templates/comments/(?!admin/|email/)|comments/templates/comments/email/confirm_|comments/templatetags/"
     r"|comments/(forms|services|views|captcha|spam|text|pending)\.py"
     r"|news/(templatetags/|sharing\.py|pagination\.py|views\.py|models/articles\.py)"
-    r"|search/(forms|views|queries)\.py|feeds/(jsonfeed|syndication|discovery|views)\.py|home/templatetags/)"
+    r"|search/(forms|views|queries)\.py|feeds/(jsonfeed|syndication|discovery|views|items)\.py|home/templatetags/"
+    r"|newsletters/templates/newsletters/(?!admin/)|newsletters/(forms|services|views)\.py"
+    r"|live/templates/live/(?!admin/)|podcasts/templates/|audio/templates/"
+    r"|readership/templates/readership/includes/most_read\.html)"
 )
+# Names kept in the database or in a list and translated where readers see them: the built-in kinds of
+# work (the kicker, teasers), the kinds of correction (notices, the corrections page), the footer's policy links.
+with translation.override(None):
+    PUBLIC_MESSAGES = {
+        *BUILT_IN_NAMES,
+        *(str(label) for label in CorrectionKind.labels),
+        *(str(label) for _field, _property, label in POLICY_PAGES),
+    }
 SHIPPED = ["es", "fr", "pt", "ar"]
 
 
 def is_public(entry: Entry) -> bool:
-    return any(PUBLIC_SOURCES.match(reference) for reference in entry.references)
+    return entry.msgid in PUBLIC_MESSAGES or any(PUBLIC_SOURCES.match(reference) for reference in entry.references)
 
 
 @pytest.mark.parametrize("language", SHIPPED)
