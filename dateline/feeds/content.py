@@ -6,6 +6,7 @@ from bs4 import BeautifulSoup
 from django.template.loader import render_to_string
 
 from dateline.core.models import NewsroomSettings
+from dateline.news.models import DatelineStyle
 
 # Feed readers show an <img src>; <source> candidates and lazy-loading hints mean nothing to them.
 _DROPPED_IMAGE_ATTRIBUTES = ("srcset", "sizes", "loading", "decoding", "fetchpriority")
@@ -16,6 +17,8 @@ def feed_html(article, *, request) -> str:
     if "newsroom_settings" not in article.__dict__:
         # The dateline's outlet code: the request's settings, not a site and settings query per story.
         article.newsroom_settings = NewsroomSettings.for_request(request)
+    if "dateline_style" not in article.__dict__:
+        article.dateline_style = DatelineStyle.for_request(request)  # likewise the site's dateline style
     html = render_to_string("feeds/article_content.html", {"article": article}, request=request)
     soup = BeautifulSoup(html, "html.parser")
     for source in soup.find_all("source"):
