@@ -9,6 +9,7 @@ from taggit.models import Tag
 
 from dateline.core.headers import LISTINGS_KEY, tag_response
 from dateline.news.models import Person
+from dateline.podcasts.models import SHOWS_KEY
 
 from . import queries
 from .schemas import (
@@ -16,6 +17,11 @@ from .schemas import (
     ArticleDetailOut,
     ArticleFilters,
     ArticleList,
+    CorrectionFilters,
+    CorrectionList,
+    EpisodeFilters,
+    EpisodeList,
+    EpisodeOut,
     InvalidRequest,
     ListFilters,
     PersonList,
@@ -65,7 +71,10 @@ class ReadAPI(NinjaAPI):
 api = ReadAPI(
     title="Dateline read API",
     version="1",
-    description="Published stories, sections, tags and people of this site, as JSON. Read-only; public fields only.",
+    description=(
+        "Published stories, sections, tags, people, corrections and podcast episodes of this site, as JSON. "
+        "Read-only; public fields only."
+    ),
     urls_namespace="api",
     docs=Swagger(settings={"tryItOutEnabled": False}),
     docs_url="/docs",
@@ -108,7 +117,46 @@ def get_article(request, article_id: int):
         raise Http404
     article = get_object_or_404(queries.for_answers(queries.public_articles()), pk=article_id)
     keyed(request, *article.get_cache_keys())
-    return {**queries.article_data([article], request)[0], "body_html": str(article.body)}
+    corrections = article.corrections.order_by("published_at", "pk")
+    return {
+        **queries.article_data([article], request)[0],
+        "body_html": str(article.body),
+        "corrections": [queries.correction_note(correction) for correction in corrections],
+    }
+
+
+@api.get("/corrections", response={200: CorrectionList, **LIST_ERRORS}, tags=["corrections"])
+def list_corrections(request, filters: Query[CorrectionFilters]):
+    """Corrections and clarifications of published articles, newest first, as the corrections page lists
+    them; filtered by the article's language, the article and the date the correction was published."""
+    keyed(request, LISTINGS_KEY)
+    corrections = queries.filtered_corrections(filters)
+    found = list(corrections[filters.offset : filters.offset + filters.limit])
+    keyed(request, *{f"article-{correction.article_id}" for correction in found})
+    return {**page_of(corrections, filters, request), "results": queries.correction_data(found, request)}
+
+
+@api.get("/episodes", response={200: EpisodeList, **LIST_ERRORS}, tags=["podcasts"])
+def list_episodes(request, filters: Query[EpisodeFilters]):
+    """Published podcast episodes, newest first, as their shows' feeds list them; filtered by show,
+    language and date of first publication."""
+    shows, episodes = queries.filtered_episodes(filters)
+    # A new episode purges its show's key, a new show the shows' key.
+    keyed(request, SHOWS_KEY, *(f"show-{show.pk}" for show in shows))
+    found = list(episodes[filters.offset : filters.offset + filters.limit])
+    keyed(request, *(f"episode-{episode.pk}" for episode in found))
+    return {**page_of(episodes, filters, request), "results": queries.episode_data(found, shows, request)}
+
+
+@api.get("/episodes/{episode_id}", response={200: EpisodeOut, **ERRORS}, tags=["podcasts"])
+def get_episode(request, episode_id: int):
+    """One published podcast episode."""
+    if not 0 < episode_id < 2**31:
+        raise Http404
+    shows, episodes = queries.public_episodes()
+    episode = get_object_or_404(episodes, pk=episode_id)
+    keyed(request, *episode.get_cache_keys())
+    return queries.episode_data([episode], shows, request)[0]
 
 
 @api.get("/sections", response={200: SectionList, **LIST_ERRORS}, tags=["sections"])

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import operator
 from datetime import UTC, datetime
+from functools import reduce
 
 from django.db.models import Prefetch, Q
 from django.http import HttpRequest
@@ -11,9 +13,12 @@ from django.utils import timezone, translation
 from taggit.models import Tag
 
 from dateline.news.models import ArticleAuthor, ArticlePage, ArticleTag, Person, SectionPage
-from dateline.news.queries import page_urls
+from dateline.news.queries import page_urls, public_corrections
+from dateline.podcasts.feed import ENCLOSURE_TYPES
+from dateline.podcasts.models import PodcastEpisodePage
+from dateline.podcasts.queries import published_episodes, published_shows
 
-from .schemas import ArticleFilters
+from .schemas import ArticleFilters, CorrectionFilters, EpisodeFilters
 
 
 def public_articles():
@@ -149,3 +154,100 @@ def public_sections(language: str | None = None):
     if language:
         sections = sections.filter(locale__language_code=language)
     return sections.order_by("path")
+
+
+def filtered_corrections(filters: CorrectionFilters):
+    """The corrections page's and feed's read (live, public, non-embargoed stories only), filtered."""
+    corrections = public_corrections()
+    if filters.language:
+        corrections = corrections.filter(article__locale__language_code=filters.language)
+    if filters.article is not None:
+        corrections = corrections.filter(article_id=filters.article)
+    if filters.published_after:
+        corrections = corrections.filter(published_at__gte=aware(filters.published_after))
+    if filters.published_before:
+        corrections = corrections.filter(published_at__lt=aware(filters.published_before))
+    return corrections
+
+
+def correction_note(correction) -> dict:
+    return {
+        "id": correction.pk,
+        "kind": correction.kind,
+        "kind_name": str(correction.get_kind_display()),
+        "text": correction.text,
+        "published_at": correction.published_at,
+    }
+
+
+def correction_data(corrections: list, request: HttpRequest) -> list[dict]:
+    urls = page_urls([correction.article for correction in corrections], request, full=True)
+    return [
+        {
+            **correction_note(correction),
+            "article": {
+                "id": correction.article_id,
+                "title": correction.article.title,
+                "url": urls.get(correction.article_id),
+            },
+        }
+        for correction in corrections
+    ]
+
+
+def public_episodes(show: int | None = None) -> tuple[list, object]:
+    """The live, public shows asked for (all when show is None) and their episodes as each show's page
+    and feed list them (live, public, with a recording), newest first."""
+    shows = published_shows(None)
+    if show is not None:
+        shows = shows.filter(pk=show)
+    shows = list(shows)
+    if not shows:
+        return shows, PodcastEpisodePage.objects.none()
+    episodes = reduce(operator.or_, (published_episodes(one) for one in shows))
+    return shows, episodes.select_related("audio", "locale").order_by("-first_published_at", "-pk")
+
+
+def filtered_episodes(filters: EpisodeFilters):
+    shows, episodes = public_episodes(filters.show)
+    if filters.language:
+        episodes = episodes.filter(locale__language_code=filters.language)
+    if filters.published_after:
+        episodes = episodes.filter(first_published_at__gte=aware(filters.published_after))
+    if filters.published_before:
+        episodes = episodes.filter(first_published_at__lt=aware(filters.published_before))
+    return shows, episodes
+
+
+def episode_data(episodes: list, shows: list, request: HttpRequest) -> list[dict]:
+    urls = page_urls(episodes, request, full=True)
+    by_path = {show.path: show for show in shows}
+    show_urls = page_urls(shows, request, full=True)
+    results = []
+    for episode in episodes:
+        show = by_path[episode.path[: -PodcastEpisodePage.steplen]]
+        audio = episode.audio
+        results.append(
+            {
+                "id": episode.pk,
+                "title": episode.title,
+                "url": urls.get(episode.pk),
+                "language": episode.locale.language_code,
+                "show": {"id": show.pk, "title": show.title, "url": show_urls.get(show.pk)},
+                "summary": episode.summary,
+                "guid": str(episode.episode_guid),
+                "episode_number": episode.episode_number,
+                "season_number": episode.season_number,
+                "episode_type": episode.episode_type,
+                "explicit": episode.explicit,
+                "duration": round(audio.duration),
+                "enclosure": {
+                    "url": request.build_absolute_uri(audio.file.url),
+                    "length": audio.file_size,
+                    "type": ENCLOSURE_TYPES.get(audio.mime_type, audio.mime_type),
+                },
+                "first_published_at": episode.first_published_at,
+                "last_published_at": episode.last_published_at,
+            }
+        )
+    return results

@@ -9,8 +9,9 @@ from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 
 from dateline.api.api import api
-from dateline.news.models import ArticleAuthor
+from dateline.news.models import ArticleAuthor, Correction
 from tests.news.factories import PersonFactory
+from tests.podcasts.factories import PodcastEpisodePageFactory, PodcastShowPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -20,13 +21,17 @@ schema.app = get_wsgi_application()
 
 
 @pytest.fixture
-def published(settings, story):
+def published(settings, home, story):
     settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "localhost"]
     settings.DATELINE_API_RATE = "100000/m"  # the limit has its own test; here every request is answered
     article = story(title="Ministers agree")
     article.tags.add("Energy")
     article.save()
     ArticleAuthor.objects.create(article=article, person=PersonFactory(slug="ana"))
+    Correction.objects.create(article=article, text="An earlier version gave the wrong date.")
+    show = PodcastShowPageFactory(parent=home)
+    show.save_revision().publish()
+    PodcastEpisodePageFactory(parent=show, episode_number=1).save_revision().publish()
     # As Django's test client does: a request must not close the test's connection (and its transaction).
     request_started.disconnect(close_old_connections)
     request_finished.disconnect(close_old_connections)

@@ -413,14 +413,19 @@ class ArticlePage(CacheKeysMixin, MemoizedViewRestrictionsMixin, Page):
         return DatelineStyle.for_site(self.get_site())
 
     @property
+    def language_dateline_style(self):
+        """The dateline style of the article's language: the language's own if the site set one, else the site's."""
+        return self.dateline_style.for_language(self.locale.language_code if self.locale_id else None)
+
+    @property
     def dateline_text(self) -> str:
-        """Place, local date in the article's language and outlet, as the site's style writes them:
-        'Brussels, February 20 (RHC)' or 'BRUSSELS (AP)'."""
+        """Place, local date in the article's language and outlet, as the style of that language writes
+        them: 'Brussels, February 20 (RHC)' or 'BRUSSELS (AP)'."""
         with translation.override(self.locale.language_code if self.locale_id else None):
             day = date_format(timezone.localtime(self.published_at), "MONTH_DAY_FORMAT")
             # The language's own comma between place and date: "بروكسل، 20 فبراير" in Arabic.
             comma = pgettext("dateline: between place and date", ", ")
-        return self.dateline_style.compose(
+        return self.language_dateline_style.compose(
             place=self.dateline_place, day=day, outlet_code=self.effective_outlet_code, comma=comma
         )
 

@@ -1,8 +1,14 @@
+from functools import cached_property
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.models import Orderable
 
+from dateline.core.languages import configured_languages
 from dateline.core.memo import MemoizedSettingMixin
 
 
@@ -30,9 +36,9 @@ PRESETS = {
 }
 
 
-@register_setting(icon="edit")
-class DatelineStyle(MemoizedSettingMixin, BaseSiteSetting):
-    """How this newsroom writes the dateline that opens each story, in every language of the site."""
+class DatelineStyleParts(models.Model):
+    """The parts of a dateline style, and how they make a dateline: the site's style and each
+    language's own have the same."""
 
     preset = models.CharField(
         _("style"),
@@ -56,19 +62,8 @@ class DatelineStyle(MemoizedSettingMixin, BaseSiteSetting):
         _("outlet code"), max_length=20, choices=OutletPlacement.choices, default=OutletPlacement.AFTER_DATE
     )
 
-    panels = [
-        FieldPanel("preset"),
-        MultiFieldPanel(
-            [
-                FieldRowPanel([FieldPanel("separator"), FieldPanel("date_form")]),
-                FieldRowPanel([FieldPanel("place_in_capitals"), FieldPanel("outlet_placement")]),
-            ],
-            _("Our own style"),
-        ),
-    ]
-
     class Meta:
-        verbose_name = _("dateline style")
+        abstract = True
 
     def clean(self):
         super().clean()
@@ -87,3 +82,64 @@ class DatelineStyle(MemoizedSettingMixin, BaseSiteSetting):
             return comma.join(part for part in (head, date) if part)
         head = comma.join(part for part in (place, date) if part)
         return " ".join(part for part in (head, outlet) if part)
+
+
+@register_setting(icon="edit")
+class DatelineStyle(MemoizedSettingMixin, ClusterableModel, BaseSiteSetting, DatelineStyleParts):
+    """How this newsroom writes the dateline that opens each story: one style for the site, and
+    optionally a style of its own for any of its languages."""
+
+    panels = [
+        FieldPanel("preset"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("separator"), FieldPanel("date_form")]),
+                FieldRowPanel([FieldPanel("place_in_capitals"), FieldPanel("outlet_placement")]),
+            ],
+            _("Our own style"),
+        ),
+        InlinePanel(
+            "language_styles",
+            heading=_("A style for one language"),
+            label=_("language style"),
+            help_text=_("Stories in a language listed here use its style; the others use the style above."),
+        ),
+    ]
+
+    class Meta:
+        verbose_name = _("dateline style")
+
+    def __str__(self):
+        return str(self._meta.verbose_name)
+
+    @cached_property
+    def _by_language(self) -> dict:
+        # Read once per instance: for_request's instance is kept in the memo until the setting is saved.
+        return {style.language: style for style in self.language_styles.all()}
+
+    def for_language(self, language_code: str | None) -> DatelineStyleParts:
+        """The style of stories in this language: its own if the site set one, else the site's."""
+        return self._by_language.get(language_code, self)
+
+
+class DatelineStyleOverride(Orderable, DatelineStyleParts):
+    """One language's own dateline style, e.g. the AP's for English and the reference for Spanish."""
+
+    setting = ParentalKey(DatelineStyle, on_delete=models.CASCADE, related_name="language_styles")
+    language = models.CharField(_("language"), max_length=20, choices=configured_languages)
+
+    panels = [
+        FieldRowPanel([FieldPanel("language"), FieldPanel("preset")]),
+        FieldRowPanel([FieldPanel("separator"), FieldPanel("date_form")]),
+        FieldRowPanel([FieldPanel("place_in_capitals"), FieldPanel("outlet_placement")]),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("language style")
+        verbose_name_plural = _("language styles")
+        constraints = [
+            models.UniqueConstraint(fields=["setting", "language"], name="news_one_dateline_style_per_language")
+        ]
+
+    def __str__(self):
+        return f"{self.language}: {self.get_preset_display()}"

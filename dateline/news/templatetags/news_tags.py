@@ -26,7 +26,7 @@ def render_body(context, article):
     """
     # The separator exactly as the newsroom's style types it ("--", " —"): no space of ours before it.
     dateline = format_html(
-        '<span class="dateline">{}</span>{}', article.dateline_text, article.dateline_style.separator
+        '<span class="dateline">{}</span>{}', article.dateline_text, article.language_dateline_style.separator
     )
     parts = [str(block.render(context=context.flatten())) for block in article.body]
     opening = _OPENING_PARAGRAPH.match(parts[0]) if parts and article.body[0].block_type == "paragraph" else None
