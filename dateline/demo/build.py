@@ -136,8 +136,9 @@ class DemoBuilder:
         lead = articles.get(content.LEAD_STORY)
         self.arrange_front_page(home_es, [lead.get_translation_or_none(spanish) if lead else None])
         self.created += ensure_trust_demo(home, with_pieces=self.full)
-        self.created["readership figures"] += ensure_readership_figures(self.now)
         self.created += ensure_more_languages(self, home, sections, articles)
+        # Last: the figures cover every story the demo made, in every language.
+        self.created["readership figures"] += ensure_readership_figures(self.now)
         return +self.created  # only the kinds it made
 
     # Accounts and settings

@@ -21,12 +21,14 @@ class FeedLink:
     media_type: str
 
 
-def _pair(name: str, title: str, **kwargs) -> list[FeedLink]:
-    return [
+def _pair(name: str, title: str, *, with_json: bool = True, **kwargs) -> list[FeedLink]:
+    links = [
         FeedLink(f"{title} (RSS)", reverse(f"feeds:{name}", kwargs={**kwargs, "format": "rss"}), RSS),
         FeedLink(f"{title} (Atom)", reverse(f"feeds:{name}", kwargs={**kwargs, "format": "atom"}), ATOM),
-        FeedLink(f"{title} (JSON Feed)", reverse(f"feeds:{name}-json", kwargs=kwargs), JSON_FEED),
     ]
+    if with_json:
+        links.append(FeedLink(f"{title} (JSON Feed)", reverse(f"feeds:{name}-json", kwargs=kwargs), JSON_FEED))
+    return links
 
 
 def site_feed_links() -> list[FeedLink]:
@@ -50,4 +52,4 @@ def feed_links_for(obj=None) -> list[FeedLink]:
 
 def corrections_feed_links() -> list[FeedLink]:
     """The corrections feeds, for the corrections page and every article's notices."""
-    return _pair("corrections", _("Corrections and clarifications"))
+    return _pair("corrections", _("Corrections and clarifications"), with_json=False)  # RSS and Atom only

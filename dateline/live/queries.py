@@ -25,6 +25,8 @@ def parse_cursor(value: str | None) -> int | None:
 
 def public_live_page(page_id: int) -> LivePage | None:
     """The live page readers may see: published, without a view restriction, past any embargo."""
+    if not 0 < page_id < 2**31:  # an id no page can have (and past what the database's integer holds)
+        return None
     now = timezone.now()
     pages = LivePage.objects.live().public().filter(Q(embargoed_until__isnull=True) | Q(embargoed_until__lte=now))
     return pages.filter(pk=page_id).first()

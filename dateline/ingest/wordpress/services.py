@@ -471,7 +471,7 @@ class _Importer:
             raise ImportRefused(
                 _(
                     "it is in “%(language)s”, which is not one of the site's languages (%(languages)s): "
-                    "add the language to LANGUAGES in the settings, or leave these posts out of the export"
+                    "add its code to DATELINE_LANGUAGES, or leave these posts out of the export"
                 )
                 % {"language": wanted, "languages": ", ".join(code for code, _name in settings.LANGUAGES)}
             )
