@@ -120,7 +120,7 @@ def test_editor_writes_previews_and_publishes_an_article(live_server, page, sect
     PhotoFactory(title="Harbour at dawn", collection=Collection.get_first_root_node())
     sign_in(page, live_server.url, "editor")
 
-    page.goto(live_server.url + f"/admin/pages/{section.pk}/add_subpage/")
+    page.goto(live_server.url + f"/admin/pages/add/news/articlepage/{section.pk}/")
     page.get_by_role("textbox", name="Headline").fill("Ministers agree on a budget after talks")
     page.get_by_role("textbox", name="Standfirst").fill("A deal came after a night of talks.")
     page.get_by_role("textbox", name="Dateline place").fill("Brussels")

@@ -74,7 +74,7 @@ def test_editor_publishes_an_article_and_readers_see_every_element(
     upload_photo(page, base, photo_file)
     add_person(page, base, "Ana Pérez", "ana-perez")
 
-    page.goto(base + f"/admin/pages/{section.pk}/add_subpage/")
+    page.goto(base + f"/admin/pages/add/news/articlepage/{section.pk}/")
     page.get_by_role("textbox", name="Headline").fill("Ministers agree on a budget after talks")
     page.get_by_role("textbox", name="Standfirst").fill("A deal came after a night of talks in Brussels.")
     page.get_by_role("textbox", name="Dateline place").fill("Brussels")

@@ -134,7 +134,10 @@ def crawl(client) -> dict[str, tuple[int, str, bytes]]:
             continue
         response = client.get(path)
         kind = response.get("Content-Type", "")
-        seen[path] = (response.status_code, kind, response.content)
+        # A page made for each request (a form with its CSRF token, e.g. the newsletter sign-up) is
+        # compared by status and type: its bytes differ between any two requests, restore or not.
+        per_request = "no-store" in response.get("Cache-Control", "")
+        seen[path] = (response.status_code, kind, b"" if per_request else response.content)
         if response.status_code != 200:
             continue
         if "html" in kind:
