@@ -1,6 +1,7 @@
 """The page tree every test can stand on: root → front page → section, on the default site."""
 
 import datetime as dt
+import importlib
 from pathlib import Path
 
 import pytest
@@ -8,8 +9,12 @@ from django.utils import timezone
 from wagtail.models import Collection, Locale, Page, Site
 
 from dateline.home.models import HomePage
+from dateline.news.models import ArticleKind
 
 from .news.factories import ArticlePageFactory, SectionPageFactory
+
+# The data migration that makes the built-in kinds of work, run again after a transactional test's flush.
+KINDS_MIGRATION = importlib.import_module("dateline.news.migrations.0006_move_article_types_to_kinds")
 
 # The password of the editor and reporter fixtures.
 STAFF_PASSWORD = "correct-horse-battery"
@@ -45,11 +50,22 @@ def _english_by_default():
 def home(db) -> HomePage:
     """The English front page as the default site's root.
 
-    The migrations make it, and the root collection photos and documents go in; transactional tests
-    flush the database between tests, so both are rebuilt here when missing.
+    The migrations make it, the root collection photos and documents go in, and the built-in kinds of
+    work; transactional tests flush the database between tests, so all are rebuilt here when missing.
     """
     if Collection.get_first_root_node() is None:
         Collection.add_root(name="Root")
+    if not ArticleKind.objects.exists():
+        for order, (slug, name, schema_type, labelled, distinct, sponsored) in enumerate(KINDS_MIGRATION.KINDS):
+            ArticleKind.objects.create(
+                slug=slug,
+                name=name,
+                schema_type=schema_type,
+                is_labelled=labelled,
+                is_distinct=distinct,
+                is_sponsored=sponsored,
+                sort_order=order,
+            )
     locale, _ = Locale.objects.get_or_create(language_code="en")
     home = HomePage.objects.filter(locale=locale).first()
     if home is None:
