@@ -176,8 +176,14 @@ def _newest_matches(scope: Scope, query: str, operator: str, limit: int) -> list
     from wagtail.search.backends import get_search_backend
     from wagtail.search.backends.database.postgres.weights import get_sql_weights
 
-    # The reader's words are stemmed as the stories of their language were indexed (search.backends).
-    config = settings.DATELINE_SEARCH_CONFIGS.get(scope.language_code, get_search_backend().config)
+    from dateline.search.backends import MultilingualPostgresSearchBackend
+
+    # The reader's words are parsed as the stories were indexed: with their language's configuration
+    # by our multilingual backend (search.backends), with the backend's one SEARCH_CONFIG otherwise.
+    backend = get_search_backend()
+    config = backend.config
+    if isinstance(backend, MultilingualPostgresSearchBackend):
+        config = settings.DATELINE_SEARCH_CONFIGS.get(scope.language_code, backend.config)
     words = query.split()
     rows = newest_matches(
         words=words, operator=operator, scope=scope, limit=limit, weights=get_sql_weights(), config=config
