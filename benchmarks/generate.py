@@ -41,7 +41,7 @@ from PIL import ImageDraw  # noqa: E402
 from taggit.models import Tag  # noqa: E402
 from wagtail.models import Page, Site  # noqa: E402
 
-from dateline.news.models import ArticleAuthor, ArticlePage, ArticleTag, Person, SectionPage  # noqa: E402
+from dateline.news.models import ArticleAuthor, ArticleKind, ArticlePage, ArticleTag, Person, SectionPage  # noqa: E402
 from dateline.photos.models import Photo  # noqa: E402
 
 BENCH_SLUG = "benchmark-article"
@@ -196,6 +196,7 @@ def add_articles(
                     translation_key=uuid.uuid4(),
                 )
             )
+        kinds = dict(ArticleKind.objects.values_list("slug", "pk"))  # the kinds of work the migrations made
         with transaction.atomic():
             Page.objects.bulk_create(pages)
             for page in pages:
@@ -204,7 +205,7 @@ def add_articles(
                     page_ptr_id=page.pk,
                     standfirst=sentence(rng, 22),
                     dateline_place=rng.choice(PLACES),
-                    article_type=rng.choice(["news"] * 6 + ["analysis", "opinion", "interview"]),
+                    kind_id=kinds[rng.choice(["news"] * 6 + ["analysis", "opinion", "interview"])],
                     edited_by_id=rng.choice(people).pk if people else None,
                     lead_photo_id=photo.pk if photo else None,
                     body=body_for(rng),

@@ -41,7 +41,8 @@ print(json.dumps({
     "section": story.get_parent().url,
     "tag": f"/tags/{tag.slug}/" if tag else None,
     "month": f"{story.first_published_at:%Y-%m}",
-    "word": story.title.split()[0],
+    # The headline's longest word: a short first word ("How") may be a stop word search ignores.
+    "word": max(story.title.split(), key=len).strip(".,:;!?"),
 }))
 """
 
