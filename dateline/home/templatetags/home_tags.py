@@ -85,6 +85,7 @@ def _translations(request, page) -> list[tuple[str, str]]:
         .filter(translation_key=page.translation_key)
         .select_related("locale")
         .only("url_path", "locale__language_code")
+        .order_by("locale__language_code")  # the same order on every render, whatever the database's
     )
     return [(item.locale.language_code, item.get_full_url(request)) for item in pages]
 
@@ -100,7 +101,7 @@ def _view_translations(request) -> list[tuple[str, str]]:
 def _person_translations(request, person) -> list[tuple[str, str]]:
     """A person's profile in each language it is written in (each translation has its own slug)."""
     alternates = []
-    for item in person.get_translations(inclusive=True).select_related("locale"):
+    for item in person.get_translations(inclusive=True).select_related("locale").order_by("locale__language_code"):
         with translation.override(item.locale.language_code):
             alternates.append((item.locale.language_code, request.build_absolute_uri(item.get_absolute_url())))
     return alternates
