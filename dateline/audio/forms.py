@@ -7,13 +7,11 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
+from dateline.core.files import extension_of, refuse_if_too_large
+
 from .metadata import ALLOWED_EXTENSIONS, EXTENSIONS, NotAudio, read_audio_facts
 
 CAPTIONS_MAX_SIZE = 1024 * 1024
-
-
-def _extension(name: str) -> str:
-    return name.rsplit(".", 1)[-1].lower() if "." in name else ""
 
 
 class AudioForm(WagtailAdminModelForm):
@@ -21,14 +19,12 @@ class AudioForm(WagtailAdminModelForm):
         upload = self.cleaned_data.get("file")
         if not upload or "file" not in self.changed_data:
             return upload
-        limit = settings.DATELINE_AUDIO_MAX_UPLOAD_SIZE
-        if upload.size > limit:
-            raise forms.ValidationError(
-                _("This file is %(size)s; audio files may be %(limit)s at most.")
-                % {"size": filesizeformat(upload.size), "limit": filesizeformat(limit)},
-                code="file_too_large",
-            )
-        extension = _extension(upload.name)
+        refuse_if_too_large(
+            upload,
+            settings.DATELINE_AUDIO_MAX_UPLOAD_SIZE,
+            _("This file is %(size)s; audio files may be %(limit)s at most."),
+        )
+        extension = extension_of(upload.name)
         if extension not in ALLOWED_EXTENSIONS:
             raise forms.ValidationError(
                 _("Audio files may be %(types)s files.") % {"types": ", ".join(ALLOWED_EXTENSIONS)},
@@ -56,7 +52,7 @@ class AudioForm(WagtailAdminModelForm):
         upload = self.cleaned_data.get("captions")
         if not upload or "captions" not in self.changed_data:
             return upload
-        if upload.size > CAPTIONS_MAX_SIZE or _extension(upload.name) != "vtt":
+        if upload.size > CAPTIONS_MAX_SIZE or extension_of(upload.name) != "vtt":
             raise forms.ValidationError(
                 _("Captions must be a WebVTT (.vtt) file of at most %(limit)s.")
                 % {"limit": filesizeformat(CAPTIONS_MAX_SIZE)},

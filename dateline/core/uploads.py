@@ -11,9 +11,10 @@ import zipfile
 
 from django import forms
 from django.conf import settings
-from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 from wagtail.documents.forms import BaseDocumentForm
+
+from .files import extension_of, refuse_if_too_large
 
 SNIFF_BYTES = 64 * 1024
 # Office files are ZIP archives that must hold these members.
@@ -58,14 +59,12 @@ class DocumentForm(BaseDocumentForm):
         upload = self.cleaned_data.get("file")
         if not upload or "file" not in self.changed_data:
             return upload
-        limit = settings.DATELINE_DOCUMENTS_MAX_UPLOAD_SIZE
-        if upload.size > limit:
-            raise forms.ValidationError(
-                _("This file is %(size)s; documents may be %(limit)s at most.")
-                % {"size": filesizeformat(upload.size), "limit": filesizeformat(limit)},
-                code="file_too_large",
-            )
-        extension = upload.name.rsplit(".", 1)[-1].lower() if "." in upload.name else ""
+        refuse_if_too_large(
+            upload,
+            settings.DATELINE_DOCUMENTS_MAX_UPLOAD_SIZE,
+            _("This file is %(size)s; documents may be %(limit)s at most."),
+        )
+        extension = extension_of(upload.name)
         allowed = [ext.lower() for ext in settings.WAGTAILDOCS_EXTENSIONS]
         if extension not in allowed:
             raise forms.ValidationError(
