@@ -19,6 +19,8 @@ from datetime import datetime
 
 from django.db import connection
 
+from .words import word_forms
+
 # Testing one story's entry on the walk (detoast, concatenate, match) costs about seven times
 # reading one match through the GIN index (measured at 100,000 stories: ~55 µs against ~8 µs).
 WALK_COST_RATIO = 7
@@ -85,10 +87,18 @@ class Scope:
         return " AND ".join(conditions), params
 
 
-def tsquery_for(words: list[str], operator: str) -> str:
-    """The words as Wagtail's backend writes them for to_tsquery: quoted, joined by & or |."""
-    quoted = ["'" + word.replace("\\", "\\\\").replace("'", "''") + "'" for word in words]
-    return (" & " if operator == "and" else " | ").join(quoted)
+def tsquery_for(words: list[str], operator: str, config: str | None = None) -> str:
+    """The words as Wagtail's backend writes them for to_tsquery: quoted, joined by & or |; a word
+    with several forms (``word_forms``) is their alternatives in parentheses."""
+
+    def quoted(word: str) -> str:
+        return "'" + word.replace("\\", "\\\\").replace("'", "''") + "'"
+
+    terms = []
+    for word in words:
+        forms = [quoted(form) for form in word_forms(word, config)]
+        terms.append(forms[0] if len(forms) == 1 else "(" + " | ".join(forms) + ")")
+    return (" & " if operator == "and" else " | ").join(terms)
 
 
 def newest_matches(
@@ -100,7 +110,7 @@ def newest_matches(
     configuration Wagtail's backend indexes with (its SEARCH_CONFIG; the database's default if None).
     """
     scope_sql, params = scope.as_sql()
-    params.update(tsquery=tsquery_for(words, operator), limit=limit, weights=weights, config=config)
+    params.update(tsquery=tsquery_for(words, operator, config), limit=limit, weights=weights, config=config)
     # Only our constant SQL is formatted in; every value is a parameter.
     tsquery = "to_tsquery(%(config)s::regconfig, %(tsquery)s)" if config else "to_tsquery(%(tsquery)s)"
     matches = _MATCHES.format(tsquery=tsquery)

@@ -18,6 +18,7 @@ from dateline.core.memo import any_view_restrictions
 from dateline.news.models import ArticlePage
 
 from .postgres import Scope, newest_matches
+from .words import term_regex
 
 MAX_QUERY_LENGTH = 200
 MAX_TERMS = 12
@@ -218,9 +219,11 @@ def rank_results(results: list, query: str) -> list:
         ratio = min(max((article.search_score or 0) / best, 0), 1)
         return math.ceil(ratio * RELEVANCE_BANDS)
 
+    starts = [re.compile(term_regex(term)) for term in terms]
+
     def in_headline(article) -> bool:
         words = [word.lower() for word in _TERM.findall(article.title)]
-        return all(any(word.startswith(term) for word in words) for term in terms)
+        return all(any(start.match(word) for word in words) for start in starts)
 
     return sorted(
         results, key=lambda article: (not in_headline(article), -band(article), -article.published_at.timestamp())
@@ -258,7 +261,7 @@ def _term_pattern(query: str) -> re.Pattern | None:
     if not terms:
         return None
     # A term marks the words it starts, so "minister" also marks "ministers" (the engines stem).
-    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(term) for term in terms) + r")\w*", re.IGNORECASE)
+    return re.compile(r"(?<!\w)(?:" + "|".join(term_regex(term) for term in terms) + r")\w*", re.IGNORECASE)
 
 
 def highlight(text: str, query: str) -> SafeString:

@@ -71,6 +71,44 @@ def test_an_arabic_search_matches_a_word_with_or_without_the_article(home):
 
 
 @postgres_only
+def test_an_arabic_search_finds_the_word_with_the_article_and_attached_conjunctions(home):
+    # PostgreSQL's Arabic stemmer gives "انتخابات" and "الانتخابات" different stems, and keeps the
+    # "و" of "والانتخابات": each form is looked for (search.words).
+    section = section_in(home, "ar")
+    story_in(section, "تأجيل الانتخابات البلدية", "قررت اللجنة تأجيل التصويت إلى الربيع.")
+    story_in(section, "المعارضة تقاطع الجلسة", "انسحب النواب احتجاجا على قانون والانتخابات المقبلة.")
+    story_in(section, "ارتفاع أسعار الخبز", "يعزو الخبازون الارتفاع إلى كلفة الطحين.")
+    assert sorted(found("انتخابات", "ar")) == ["المعارضة تقاطع الجلسة", "تأجيل الانتخابات البلدية"]
+    assert sorted(found("الانتخابات", "ar")) == ["المعارضة تقاطع الجلسة", "تأجيل الانتخابات البلدية"]
+
+
+@postgres_only
+def test_an_arabic_search_with_the_article_finds_the_word_after_wa(home):
+    section = section_in(home, "ar")
+    story_in(section, "زيارة رسمية", "وصل الوفد إلى العاصمة والمدينة القديمة مساء الأحد.")
+    assert found("المدينة", "ar") == ["زيارة رسمية"]
+
+
+def test_arabic_word_forms_strip_only_the_article_and_what_is_attached_to_it():
+    from dateline.search.words import word_forms
+
+    assert "مدينة" in word_forms("والمدينة", "arabic")
+    assert "الانتخابات" in word_forms("انتخابات", "arabic")
+    # "وزير" (minister) starts with و but has no article: it is not cut to "زير".
+    assert "زير" not in word_forms("وزير", "arabic")
+    assert word_forms("elección", "spanish") == ["elección"]
+    assert word_forms("مدينة", "simple") == ["مدينة"]
+
+
+def test_an_arabic_results_snippet_marks_the_word_with_its_article():
+    from dateline.search.queries import highlight
+
+    marked = highlight("عادت الكهرباء إلى المدينة مساء الثلاثاء", "مدينة")
+    assert "<mark>المدينة</mark>" in marked
+    assert "<mark>" not in highlight("Minister resigns", "مدينة")
+
+
+@postgres_only
 def test_a_portuguese_search_is_stemmed_when_portuguese_is_configured(home, settings):
     settings.DATELINE_SEARCH_CONFIGS = {**settings.DATELINE_SEARCH_CONFIGS, "pt": "portuguese"}
     section = section_in(home, "pt")
