@@ -61,3 +61,19 @@ def test_comments_are_not_answerable_once_the_thread_is_closed(client, article):
 
     assert soup.select(".comment")
     assert not soup.select(".comment__reply")
+
+
+def test_a_readers_name_and_words_keep_their_own_direction_on_a_page_of_another(client, article):
+    # A Latin name in an Arabic thread, or an Arabic one here, must not reorder the text around it.
+    thread = CommentFactory(article=article, name="سارة", body="شكرا على التقرير")
+
+    soup = BeautifulSoup(client.get(article.url).content, "lxml")
+    comment = soup.select_one(f"#comment-{thread.pk}")
+    assert comment.select_one(".comment__author bdi").get_text() == "سارة"
+    assert comment.select_one(".comment__body")["dir"] == "auto"
+    form = soup.select_one("form[data-comment-form]")
+    assert form.select_one("input[name=name]")["dir"] == "auto"
+    assert form.select_one("textarea[name=body]")["dir"] == "auto"
+
+    replying = BeautifulSoup(client.get(f"{article.url}?reply_to={thread.pk}").content, "lxml")
+    assert replying.select_one("[data-replying] bdi").get_text() == "سارة"

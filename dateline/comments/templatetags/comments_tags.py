@@ -7,6 +7,7 @@ from html import escape  # the standard library's: Django's wraps it for lazy st
 from django import template
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
@@ -91,10 +92,10 @@ class _CommentsHtml:
             )
         return (
             f'<article class="{classes}" id="comment-{pk}" aria-labelledby="comment-{pk}-author">'
-            f'<header class="comment__header"><p class="comment__author" id="comment-{pk}-author">{name}</p>'
+            f'<header class="comment__header"><p class="comment__author" id="comment-{pk}-author"><bdi>{name}</bdi></p>'
             f'<a class="comment__permalink" href="#comment-{pk}"><time datetime="{comment["iso"]}">'
             f"{escape(comment['when'])}</time></a>{status}</header>"
-            f'<div class="comment__body">{comment["body"]}</div>{actions}</article>'
+            f'<div class="comment__body" dir="auto">{comment["body"]}</div>{actions}</article>'
         )
 
     def threads(self, threads: list[dict]) -> SafeString:
@@ -279,6 +280,12 @@ def comment_counts(articles):
 @register.filter
 def count_for(counts, article):
     return (counts or {}).get(getattr(article, "pk", None), 0)
+
+
+@register.filter
+def bdi(text):
+    """A reader's words isolated from the text around them: a Latin name in an Arabic sentence, or the reverse."""
+    return format_html("<bdi>{}</bdi>", text)
 
 
 @register.filter

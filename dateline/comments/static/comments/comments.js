@@ -13,7 +13,9 @@
   function showReplying(name) {
     replying.textContent = "";
     var text = document.createElement("span");
-    text.textContent = replying.getAttribute("data-replying-label") + " " + name + ". ";
+    var isolated = document.createElement("bdi");
+    isolated.textContent = name;
+    text.append(replying.getAttribute("data-replying-label") + " ", isolated, ". ");
     replying.appendChild(text);
     replying.appendChild(cancel);
     replying.hidden = false;
