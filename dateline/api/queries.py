@@ -13,7 +13,7 @@ from django.utils import timezone, translation
 from taggit.models import Tag
 
 from dateline.news.models import ArticleAuthor, ArticlePage, ArticleTag, Person, SectionPage
-from dateline.news.queries import page_urls, public_corrections
+from dateline.news.queries import page_urls, public_corrections, shown_publicly
 from dateline.podcasts.feed import ENCLOSURE_TYPES
 from dateline.podcasts.models import PodcastEpisodePage
 from dateline.podcasts.queries import published_episodes, published_shows
@@ -24,13 +24,7 @@ from .schemas import ArticleFilters, CorrectionFilters, EpisodeFilters
 def public_articles():
     """Live articles outside any view restriction, embargo over (publishing cannot beat it, but a
     change made behind the admin's back could)."""
-    now = timezone.now()
-    return (
-        ArticlePage.objects.live()
-        .public()
-        .filter(Q(embargoed_until__isnull=True) | Q(embargoed_until__lte=now))
-        .filter(Q(go_live_at__isnull=True) | Q(go_live_at__lte=now))
-    )
+    return shown_publicly(ArticlePage.objects).filter(Q(go_live_at__isnull=True) | Q(go_live_at__lte=timezone.now()))
 
 
 def filtered_articles(filters: ArticleFilters):

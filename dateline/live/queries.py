@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from django.db.models import Max, Q
+from django.db.models import Max
 from django.http import Http404
-from django.utils import timezone
+
+from dateline.news.queries import shown_publicly
 
 from .models import LivePage, LiveUpdate
 
@@ -27,9 +28,7 @@ def public_live_page(page_id: int) -> LivePage | None:
     """The live page readers may see: published, without a view restriction, past any embargo."""
     if not 0 < page_id < 2**31:  # an id no page can have (and past what the database's integer holds)
         return None
-    now = timezone.now()
-    pages = LivePage.objects.live().public().filter(Q(embargoed_until__isnull=True) | Q(embargoed_until__lte=now))
-    return pages.filter(pk=page_id).first()
+    return shown_publicly(LivePage.objects).filter(pk=page_id).first()
 
 
 def _updates(page: LivePage):
