@@ -12,8 +12,15 @@ scores only those. Two ways to pick them, chosen from the planner's estimate of 
 
 Reading a match through the index costs about a seventh of testing a story on the walk, so the
 index wins while ``matches ** 2 <= 7 * limit * entries``.
+
+The walk expects the matches spread evenly over time; words are not (a name in the news two years
+ago, a word of last winter's floods). A word in 8% of 100,000 stories but few recent ones walked
+11,000 stories (190 ms), and one absent from the newest would have walked the whole archive. So
+the walk stops after three times the stories it expects to test, and if fewer than ``limit``
+matched there, the index way answers instead: at worst about four times the expected walk.
 """
 
+import math
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -24,6 +31,8 @@ from .words import word_forms
 # Testing one story's entry on the walk (detoast, concatenate, match) costs about seven times
 # reading one match through the GIN index (measured at 100,000 stories: ~55 µs against ~8 µs).
 WALK_COST_RATIO = 7
+# How many times the stories it expects to test (limit * entries / matches) the walk may test.
+WALK_WINDOW_FACTOR = 3
 
 _MATCHES = "e.content_type_id = %(content_type)s AND (e.title || e.body) @@ {tsquery}"
 
@@ -35,11 +44,14 @@ _FROM_INDEX = """
 """
 
 _BY_DATE = """
-    SELECT p.id FROM wagtailcore_page p
-    WHERE {scope} AND EXISTS (
-        SELECT 1 FROM wagtailsearch_indexentry e WHERE e.object_id = p.id::text AND {matches}
+    SELECT newest.id FROM (
+        SELECT p.id, p.first_published_at FROM wagtailcore_page p
+        WHERE {scope} ORDER BY p.first_published_at DESC, p.id DESC LIMIT %(window)s
+    ) AS newest
+    WHERE EXISTS (
+        SELECT 1 FROM wagtailsearch_indexentry e WHERE e.object_id = newest.id::text AND {matches}
     )
-    ORDER BY p.first_published_at DESC, p.id DESC LIMIT %(limit)s
+    ORDER BY newest.first_published_at DESC, newest.id DESC LIMIT %(limit)s
 """
 
 # Wagtail's score: ts_rank of the headline times its length norm, plus ts_rank of the text.
@@ -116,9 +128,17 @@ def newest_matches(
     matches = _MATCHES.format(tsquery=tsquery)
     with connection.cursor() as cursor:
         estimated, entries = _estimated_matches(cursor, matches, params)
-        candidates = _FROM_INDEX if estimated**2 <= WALK_COST_RATIO * limit * entries else _BY_DATE
-        sql = _SCORED.format(candidates=candidates.format(matches=matches, scope=scope_sql), tsquery=tsquery)
-        cursor.execute(sql, params)
+        if estimated**2 > WALK_COST_RATIO * limit * entries:
+            params["window"] = math.ceil(WALK_WINDOW_FACTOR * limit * entries / estimated)
+            cursor.execute(
+                _SCORED.format(candidates=_BY_DATE.format(matches=matches, scope=scope_sql), tsquery=tsquery), params
+            )
+            rows = cursor.fetchall()
+            if len(rows) >= limit:  # the newest `limit` matches are all in the window
+                return rows
+        cursor.execute(
+            _SCORED.format(candidates=_FROM_INDEX.format(matches=matches, scope=scope_sql), tsquery=tsquery), params
+        )
         return cursor.fetchall()
 
 

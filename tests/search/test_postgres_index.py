@@ -178,3 +178,39 @@ def test_the_query_uses_the_text_search_configuration_wagtail_indexes_with(secti
     ArticlePageFactory(parent=section, title="Volcanoes erupt")
     found = search_articles("volcanoes", locale=Locale.get_default())
     assert [match.title for match in found.matches] == ["Volcanoes erupt"]
+
+
+def test_a_word_of_old_stories_only_stops_the_walk_early_and_is_found_through_the_index(archive_of_stories):
+    from django.test.utils import CaptureQueriesContext
+    from wagtail.models import Locale
+
+    from dateline.search.postgres import WALK_WINDOW_FACTOR
+    from dateline.search.queries import NEWEST_MATCHES, search_articles
+
+    # Two in five stories mention lava, none of the newest 3,000: words cluster in time (a past
+    # eruption). Common enough for the walk, which would test 3,101 stories before its first match.
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "UPDATE wagtailsearch_indexentry SET body = body || to_tsvector('english', 'Lava flows reached the road.') "
+            "WHERE object_id::bigint > 10003000"
+        )
+        cursor.execute("ANALYZE wagtailsearch_indexentry")
+
+    with CaptureQueriesContext(connection) as captured:
+        found = search_articles("lava", locale=Locale.get_default())
+
+    statements = [q["sql"] for q in captured.captured_queries if "ts_rank" in q["sql"]]
+    assert len(statements) == 2  # the walk, stopped short, then the index
+    with connection.cursor() as cursor:
+        cursor.execute("EXPLAIN (ANALYZE, FORMAT JSON) " + statements[0].replace("%", "%%"))
+        walk = cursor.fetchone()[0][0]["Plan"]
+    tested = sum(
+        n["Actual Rows"] * n["Actual Loops"]
+        for n in plan_nodes(walk)
+        if n.get("Relation Name") == "wagtailcore_page" and n.get("Index Name", "").startswith("wagtailcore_page_first")
+    )
+    window = WALK_WINDOW_FACTOR * (NEWEST_MATCHES + 1) * 5000 / 2000
+    assert 0 < tested <= window + 10
+    # The newest 100 stories about lava (stories 3001 to 3100, an hour apart), as the walk would have found.
+    assert sorted(match.pk for match in found.matches) == list(range(10_003_001, 10_003_101))
+    assert found.newest_only
