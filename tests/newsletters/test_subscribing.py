@@ -12,7 +12,8 @@ from django.test import Client
 from django.urls import reverse
 
 from dateline.newsletters.models import Subscription
-from dateline.newsletters.services import delete_expired_sign_ups
+from dateline.newsletters.services import delete_expired_sign_ups, subscriptions_to_confirm
+from dateline.newsletters.tokens import confirmation_token
 
 from .factories import NewsletterFactory, SubscriptionFactory
 
@@ -145,3 +146,12 @@ def test_a_bounced_address_signing_up_again_is_mailed_and_its_confirmation_clear
     sign_up(client, "ana@example.org", newsletter)
     client.get(confirmation_path(mail.outbox[0]))
     assert Subscription.objects.get().bounced_at is None
+
+
+def test_reading_a_confirmation_link_names_only_its_own_address_and_changes_nothing(newsletter):
+    ana = SubscriptionFactory(newsletter=newsletter, email="ana@example.org", confirmed_at=None)
+    ben = SubscriptionFactory(newsletter=NewsletterFactory(name="Sport"), email="ben@example.org", confirmed_at=None)
+    token = confirmation_token(ana.email_hash, [ana.pk, ben.pk])
+    assert subscriptions_to_confirm(token) == [ana]
+    assert not Subscription.objects.filter(confirmed_at__isnull=False).exists()
+    assert subscriptions_to_confirm("forged:token") is None
