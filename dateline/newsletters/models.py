@@ -88,6 +88,11 @@ class Subscription(models.Model):
     def __str__(self):
         return f"{self.newsletter} #{self.pk}"  # never the address: strings end up in logs
 
+    @property
+    def awaits_confirmation(self) -> bool:
+        """Not yet confirmed, or bounced since: a bounced address proves itself again by confirming."""
+        return self.confirmed_at is None or self.bounced_at is not None
+
 
 class IssueStatus(models.TextChoices):
     DRAFT = "draft", _("Draft")

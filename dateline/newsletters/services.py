@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -72,9 +72,28 @@ def subscribe(*, email: str, newsletters: list[Newsletter], network_hash: str = 
             subscription, _created = Subscription.objects.get_or_create(
                 newsletter=newsletter, email_hash=email_hash, defaults={"email": address}
             )
-            if subscription.confirmed_at is None or subscription.bounced_at is not None:
-                pending.append(subscription)  # a bounced address proves itself again by confirming
+            if subscription.awaits_confirmation:
+                pending.append(subscription)
     return SignUp(pending=pending, token=confirmation_token(email_hash, [s.pk for s in pending]))
+
+
+def _named_by_confirmation(token: str) -> QuerySet[Subscription] | None:
+    """The subscriptions a confirmation link vouches for, or None when it is forged or expired.
+    The email_hash filter keeps a link to one address from naming another address's rows."""
+    read = read_confirmation_token(token)
+    if read is None:
+        return None
+    email_hash, ids = read
+    return Subscription.objects.filter(pk__in=ids, email_hash=email_hash)
+
+
+def subscriptions_to_confirm(token: str) -> list[Subscription] | None:
+    """The subscriptions a confirmation link names, with their newsletters, changing nothing;
+    None when the link is forged or expired. For the page that asks before confirming."""
+    subscriptions = _named_by_confirmation(token)
+    if subscriptions is None:
+        return None
+    return list(subscriptions.select_related("newsletter").order_by("pk"))
 
 
 def confirm(token: str) -> list[Subscription] | None:
@@ -82,15 +101,13 @@ def confirm(token: str) -> list[Subscription] | None:
 
     Returns the subscriptions now confirmed (those confirmed before included, so a second click
     shows the same page)."""
-    read = read_confirmation_token(token)
-    if read is None:
+    subscriptions = _named_by_confirmation(token)
+    if subscriptions is None:
         return None
-    email_hash, ids = read
-    subscriptions = Subscription.objects.filter(pk__in=ids, email_hash=email_hash)
     subscriptions.filter(Q(confirmed_at__isnull=True) | Q(bounced_at__isnull=False)).update(
         confirmed_at=timezone.now(), bounced_at=None
     )
-    return list(subscriptions.select_related("newsletter"))
+    return list(subscriptions.select_related("newsletter").order_by("pk"))
 
 
 def subscription_for_unsubscribe(token: str) -> Subscription | None:

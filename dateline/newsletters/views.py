@@ -1,9 +1,11 @@
 """Readers' doors: the sign-up page, the confirmation link, the unsubscribe link (RFC 8058).
 
-The sign-up page is served uncached with Django's own CSRF token: it is one small page, not the
-shared article, so the comments' token-free design (decision 0001) buys nothing here. The
-unsubscribe URL is CSRF-exempt on purpose: RFC 8058 has mail providers POST
-`List-Unsubscribe=One-Click` to it with no cookie or token; the signed token in the URL is the proof.
+The sign-up page and the confirmation page are served uncached with Django's own CSRF token: they
+are small pages, not the shared article, so the comments' token-free design (decision 0001) buys
+nothing here. The confirmation link only asks on GET and confirms on POST, because mail scanners
+fetch every link in an e-mail. The unsubscribe URL is CSRF-exempt on purpose: RFC 8058 has mail
+providers POST `List-Unsubscribe=One-Click` to it with no cookie or token; the signed token in the
+URL is the proof.
 """
 
 from django.conf import settings
@@ -60,11 +62,19 @@ def _link_hours() -> int:
 
 
 @never_cache
+@require_http_methods(["GET", "HEAD", "POST"])
 def confirm(request: HttpRequest, token: str):
-    subscriptions = services.confirm(token)
+    """GET asks (mail scanners fetch every link, so a GET must confirm nobody); POST confirms."""
+    if request.method == "POST":
+        subscriptions = services.confirm(token)
+    else:
+        subscriptions = services.subscriptions_to_confirm(token)
     if subscriptions is None:
         return render(request, "newsletters/confirmed.html", {"confirmed": False, "hours": _link_hours()}, status=400)
-    return render(request, "newsletters/confirmed.html", {"confirmed": True, "subscriptions": subscriptions})
+    if request.method == "POST" or not any(s.awaits_confirmation for s in subscriptions):
+        # Nothing left to confirm: a second click shows the same page as the first.
+        return render(request, "newsletters/confirmed.html", {"confirmed": True, "subscriptions": subscriptions})
+    return render(request, "newsletters/confirm.html", {"subscriptions": subscriptions})
 
 
 @csrf_exempt

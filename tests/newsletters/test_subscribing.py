@@ -12,7 +12,8 @@ from django.test import Client
 from django.urls import reverse
 
 from dateline.newsletters.models import Subscription
-from dateline.newsletters.services import delete_expired_sign_ups
+from dateline.newsletters.services import delete_expired_sign_ups, subscriptions_to_confirm
+from dateline.newsletters.tokens import confirmation_token
 
 from .factories import NewsletterFactory, SubscriptionFactory
 
@@ -66,31 +67,104 @@ def test_sign_up_stores_the_address_only_for_the_lists_chosen_and_unconfirmed(cl
     assert not other.subscriptions.exists()
 
 
-def test_confirmation_email_links_to_a_page_that_confirms(client, newsletter):
+def test_confirmation_email_links_to_a_page_whose_button_confirms(client, newsletter):
     sign_up(client, "ana@example.org", newsletter)
     (message,) = mail.outbox
     assert message.to == ["ana@example.org"]
     assert "Morning briefing" in message.body
-    response = client.get(confirmation_path(message))
+    path = confirmation_path(message)
+    form = BeautifulSoup(client.get(path).content, "lxml").select_one("main form")
+    response = client.post(path, {"csrfmiddlewaretoken": form.select_one("input[name=csrfmiddlewaretoken]")["value"]})
     assert response.status_code == 200
     assert BeautifulSoup(response.content, "lxml").h1.text == "Subscription confirmed"
     assert Subscription.objects.get().confirmed_at is not None
 
 
-def test_an_expired_confirmation_link_confirms_nothing(client, newsletter):
+def test_opening_the_confirmation_link_asks_and_confirms_nothing(client, newsletter):
+    sport = NewsletterFactory(name="Sport desk")
+    sign_up(client, "ana@example.org", newsletter, sport)
+    response = client.get(confirmation_path(mail.outbox[0]))
+    soup = BeautifulSoup(response.content, "lxml")
+    assert response.status_code == 200
+    assert [h1.text for h1 in soup.find_all("h1")] == ["Confirm your subscription"]
+    assert [li.text for li in soup.select("main li")] == ["Morning briefing", "Sport desk"]
+    form = soup.select_one("main form")
+    assert form["method"] == "post"
+    assert form.select_one("input[name=csrfmiddlewaretoken]")
+    assert form.button["type"] == "submit"
+    assert form.button.text == "Confirm subscription"
+    assert soup.select_one("meta[name=robots]")["content"] == "noindex, nofollow"
+    assert "no-store" in response["Cache-Control"]
+    assert not Subscription.objects.filter(confirmed_at__isnull=False).exists()
+
+
+def test_a_head_request_confirms_nothing(client, newsletter):
+    sign_up(client, "ana@example.org", newsletter)
+    assert client.head(confirmation_path(mail.outbox[0])).status_code == 200
+    assert Subscription.objects.get().confirmed_at is None
+
+
+def test_the_confirmation_page_never_shows_the_address(client, newsletter):
+    sign_up(client, "ana.reader@example.org", newsletter)
+    path = confirmation_path(mail.outbox[0])
+    for response in (client.get(path), client.post(path)):
+        assert b"ana.reader" not in response.content
+
+
+def test_posting_to_the_confirmation_link_confirms(client, newsletter):
+    sign_up(client, "ana@example.org", newsletter)
+    response = client.post(confirmation_path(mail.outbox[0]))
+    soup = BeautifulSoup(response.content, "lxml")
+    assert response.status_code == 200
+    assert soup.h1.text == "Subscription confirmed"
+    assert [li.text for li in soup.select("main li")] == ["Morning briefing"]
+    assert Subscription.objects.get().confirmed_at is not None
+
+
+def test_a_confirmed_link_opened_again_shows_the_confirmed_page(client, newsletter):
+    sign_up(client, "ana@example.org", newsletter)
+    path = confirmation_path(mail.outbox[0])
+    client.post(path)
+    response = client.get(path)
+    assert response.status_code == 200
+    assert BeautifulSoup(response.content, "lxml").h1.text == "Subscription confirmed"
+
+
+def test_confirming_without_the_csrf_token_is_refused(newsletter):
+    client = Client(enforce_csrf_checks=True)
+    sign_up(Client(), "ana@example.org", newsletter)
+    path = confirmation_path(mail.outbox[0])
+    client.get(path)  # the reader's browser has the cookie but a forged form has no token
+    assert client.post(path).status_code == 403
+    assert Subscription.objects.get().confirmed_at is None
+
+
+def test_the_confirmation_link_accepts_only_get_head_and_post(client, newsletter):
+    sign_up(client, "ana@example.org", newsletter)
+    path = confirmation_path(mail.outbox[0])
+    assert client.put(path).status_code == 405
+    assert client.delete(path).status_code == 405
+    assert Subscription.objects.get().confirmed_at is None
+
+
+@pytest.mark.parametrize("method", ["get", "post"])
+def test_an_expired_confirmation_link_confirms_nothing(client, newsletter, method):
     with time_machine.travel(dt.datetime(2026, 3, 1, 9, tzinfo=dt.UTC), tick=False):
         sign_up(client, "ana@example.org", newsletter)
     path = confirmation_path(mail.outbox[0])
     with time_machine.travel(dt.datetime(2026, 3, 3, 10, tzinfo=dt.UTC), tick=False):
-        response = client.get(path)
+        response = getattr(client, method)(path)
     assert response.status_code == 400
     assert BeautifulSoup(response.content, "lxml").h1.text == "This link does not work"
     assert Subscription.objects.get().confirmed_at is None
 
 
-def test_a_forged_confirmation_link_confirms_nothing(client, newsletter):
+@pytest.mark.parametrize("method", ["get", "post"])
+def test_a_forged_confirmation_link_confirms_nothing(client, newsletter, method):
     sign_up(client, "ana@example.org", newsletter)
-    assert client.get(reverse("newsletters:confirm", kwargs={"token": "forged:token"})).status_code == 400
+    response = getattr(client, method)(reverse("newsletters:confirm", kwargs={"token": "forged:token"}))
+    assert response.status_code == 400
+    assert BeautifulSoup(response.content, "lxml").h1.text == "This link does not work"
     assert Subscription.objects.get().confirmed_at is None
 
 
@@ -143,5 +217,24 @@ def test_a_bounced_address_signing_up_again_is_mailed_and_its_confirmation_clear
 
     SubscriptionFactory(newsletter=newsletter, email="ana@example.org", bounced_at=timezone.now())
     sign_up(client, "ana@example.org", newsletter)
-    client.get(confirmation_path(mail.outbox[0]))
+    client.post(confirmation_path(mail.outbox[0]))
     assert Subscription.objects.get().bounced_at is None
+
+
+def test_a_bounced_address_opening_its_link_is_asked_before_the_bounce_is_cleared(client, newsletter):
+    from django.utils import timezone
+
+    SubscriptionFactory(newsletter=newsletter, email="ana@example.org", bounced_at=timezone.now())
+    sign_up(client, "ana@example.org", newsletter)
+    response = client.get(confirmation_path(mail.outbox[0]))
+    assert BeautifulSoup(response.content, "lxml").h1.text == "Confirm your subscription"
+    assert Subscription.objects.get().bounced_at is not None
+
+
+def test_reading_a_confirmation_link_names_only_its_own_address_and_changes_nothing(newsletter):
+    ana = SubscriptionFactory(newsletter=newsletter, email="ana@example.org", confirmed_at=None)
+    ben = SubscriptionFactory(newsletter=NewsletterFactory(name="Sport"), email="ben@example.org", confirmed_at=None)
+    token = confirmation_token(ana.email_hash, [ana.pk, ben.pk])
+    assert subscriptions_to_confirm(token) == [ana]
+    assert not Subscription.objects.filter(confirmed_at__isnull=False).exists()
+    assert subscriptions_to_confirm("forged:token") is None
