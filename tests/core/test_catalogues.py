@@ -56,3 +56,15 @@ def test_placeholders_survive_translation(language):
             allowed = set(placeholder.findall(entry.msgid + (entry.msgid_plural or "")))
             for text in entry.msgstr:
                 assert set(placeholder.findall(text)) <= allowed, entry.msgid
+
+
+@pytest.mark.parametrize("language", SHIPPED)
+def test_no_message_is_left_as_gettexts_fuzzy_guess(language):
+    # makemessages fills a new message with the translation of a similar old one and marks it fuzzy;
+    # Django shows English for it, and the guess ("Preview" as "Entrevista") misleads the next translator.
+    fuzzy = [
+        entry.msgid
+        for entry in read_po(LOCALE / language / "LC_MESSAGES" / "django.po")
+        if entry.msgid and "fuzzy" in entry.flags
+    ]
+    assert not fuzzy, f"{len(fuzzy)} fuzzy in {language}: {fuzzy[:10]}"
