@@ -100,8 +100,14 @@ def test_dashboard_to_a_published_article_with_a_photo_and_two_tags(
 
     path.click(page.get_by_role("button", name="Insert a block").first)
     path.click(page.get_by_role("option", name="Paragraph"))
-    path.click(page.locator(".Draftail-Editor [role='textbox']").first)
+    paragraph = page.locator(".Draftail-Editor [role='textbox']").first
+    # Under load the new block's editor may not take keys yet: wait until it does, and check the text landed.
+    expect(paragraph).to_be_editable()
+    path.click(paragraph)
     page.keyboard.type("The capsule landed shortly after dawn.")
+    expect(paragraph).to_contain_text("The capsule landed shortly after dawn.")
+    # Draftail copies its state into the form a moment after the last key; Publish must not beat it.
+    expect(page.locator("input[name='body-0-value']")).to_have_value(re.compile("capsule landed"))
 
     path.click(page.get_by_role("button", name="More actions"))
     path.click(page.get_by_role("button", name="Publish"))
