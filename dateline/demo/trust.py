@@ -10,7 +10,8 @@ from collections import Counter
 from datetime import timedelta
 from pathlib import Path
 
-from wagtail.models import Site
+from django.utils import timezone
+from wagtail.models import Page, PageLogEntry, Site
 
 from dateline.core.models import PublishingPrinciples
 from dateline.home.models import HomePage
@@ -58,9 +59,20 @@ def ensure_trust_demo(home: HomePage, *, with_pieces: bool = True) -> Counter:
             continue
         when = article.first_published_at + timedelta(hours=entry["hours_after"])
         article.corrections.add(Correction(kind=entry["kind"], text=entry["text"], published_at=when))
-        article.save_revision().publish()
+        revision = article.save_revision()
+        revision.publish()
+        _date_correction(article, revision, when)
         created["corrections"] += 1
     return +created  # only what it made
+
+
+def _date_correction(article: ArticlePage, revision, when) -> None:
+    """The story was republished with its correction when the correction ran, not when the demo
+    was built: its "Updated" time, the editors' lists and its translations' status say so."""
+    when = min(max(when, article.first_published_at), timezone.now())
+    Page.objects.filter(pk=article.pk).update(last_published_at=when, latest_revision_created_at=when)
+    type(revision).objects.filter(pk=revision.pk).update(created_at=when)
+    PageLogEntry.objects.filter(page=article, revision=revision).update(timestamp=when)
 
 
 def _ensure_piece(home: HomePage, entry: dict) -> int:

@@ -26,4 +26,8 @@ def test_demo_fills_the_policy_pages_the_corrections_and_the_special_kinds(quick
     corrected = [entry["article"] for entry in json.loads(DATA.read_text())["corrections"]]
     present = set(ArticlePage.objects.live().filter(slug__in=corrected).values_list("slug", flat=True))
     assert set(Correction.objects.values_list("article__slug", flat=True)) == present
+    for correction in Correction.objects.select_related("article"):
+        # republished when the correction ran, not when the demo was built
+        assert correction.article.last_published_at == correction.published_at
+        assert correction.article.latest_revision_created_at == correction.published_at
     assert ensure_trust_demo(home) == {}  # safe to run twice
