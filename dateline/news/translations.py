@@ -55,17 +55,43 @@ def _last_saved(page: Page) -> datetime | None:
 
 def translation_statuses(page: Page) -> list[TranslationStatus]:
     """Every configured language's version of the page, in the configured order (two queries)."""
-    pages = list(
-        Page.objects.filter(translation_key=page.translation_key)
+    return translation_statuses_for([page]).get(page.pk, [])
+
+
+def translation_statuses_for(pages) -> dict[int, list[TranslationStatus]]:
+    """Each page's versions in every configured language, by page id: two queries for a whole
+    listing, however many pages it shows."""
+    keys = {page.translation_key for page in pages}
+    if not keys:
+        return {}
+    versions: dict = {}
+    for item in (
+        Page.objects.filter(translation_key__in=keys)
         .select_related("locale")
-        .only("pk", "title", "live", "locale", "latest_revision_created_at", "last_published_at", "url_path")
-    )
-    if not pages:
-        return []
-    source = _source_of(pages)
-    by_language = {item.locale.language_code: item for item in pages}
+        .only(
+            "pk",
+            "title",
+            "live",
+            "locale",
+            "translation_key",
+            "latest_revision_created_at",
+            "last_published_at",
+            "url_path",
+        )
+    ):
+        versions.setdefault(item.translation_key, []).append(item)
     names = dict(settings.LANGUAGES)
     known = set(Locale.objects.values_list("language_code", flat=True))
+    return {
+        page.pk: _statuses(versions[page.translation_key], names, known)
+        for page in pages
+        if page.translation_key in versions
+    }
+
+
+def _statuses(pages: list[Page], names: dict, known: set) -> list[TranslationStatus]:
+    source = _source_of(pages)
+    by_language = {item.locale.language_code: item for item in pages}
     statuses = []
     for code, name in names.items():
         if code not in known:

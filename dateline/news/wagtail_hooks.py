@@ -19,6 +19,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from dateline.news.admin_views import publish_before_embargo_view
 from dateline.news.embargo import EMBARGO_OVERRIDE_ACTION
+from dateline.news.listings import ArticleListingViewSet
 from dateline.news.models import ArticleKind, ArticlePage, Person, SchemaType, SectionPage
 
 
@@ -51,6 +52,17 @@ class ArticleKindViewSet(SnippetViewSet):
 
 
 register_snippet(ArticleKindViewSet)
+
+
+@hooks.register("register_admin_viewset")
+def register_article_listing():
+    """Every story in one list, with its state in each language (dateline.news.listings)."""
+    return ArticleListingViewSet()
+
+
+@hooks.register("insert_global_admin_css")
+def translations_column_css():
+    return format_html('<link rel="stylesheet" href="{}">', static("news/admin-translations.css"))
 
 
 @hooks.register("insert_editor_js")
