@@ -142,8 +142,18 @@ def test_a_reader_switches_language_on_a_story_and_lands_on_its_translation(live
 def test_pages_have_no_accessibility_violations_in_every_language(live_server, page, multilingual, axe, language):  # noqa: F811
     serve_media(page)
     prefix = "" if language == "en" else f"/{language}"
-    urls = [prefix + "/", prefix + "/search/?q=geneva"]
+    section = {"ar": ARABIC, "es": SPANISH, "fr": FRENCH}.get(language, {"section": ("World", "world")})["section"][1]
+    urls = [
+        prefix + "/",
+        f"{prefix}/{section}/",
+        prefix + "/search/?q=geneva",
+        prefix + "/people/claire-fontaine/",
+        prefix + "/no-such-story/",
+    ]
     if language in multilingual:
         urls.append(multilingual[language].url)
     for url in urls:
-        assert axe(live_server.url + url, "light") == [], url
+        expected = 404 if "no-such-story" in url else 200
+        assert page.request.get(live_server.url + url).status == expected, url
+        for theme in ("light", "dark"):
+            assert axe(live_server.url + url, theme) == [], (url, theme)
