@@ -9,7 +9,7 @@ filter, bulk actions, permissions and exports work as in the explorer.
 
 import django_filters
 from django.conf import settings
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column
@@ -71,9 +71,7 @@ class ArticleFilterSet(PageFilterSet):
                 last_published_at__gt=Coalesce(OuterRef("latest_revision_created_at"), OuterRef("last_published_at")),
             )
         )
-        return queryset.filter(Exists(newer_source)).filter(
-            Q(latest_revision_created_at__isnull=False) | Q(last_published_at__isnull=False)
-        )
+        return queryset.filter(Exists(newer_source))
 
     class Meta(PageFilterSet.Meta):
         model = ArticlePage
