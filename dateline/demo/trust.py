@@ -69,7 +69,7 @@ def ensure_trust_demo(home: HomePage, *, with_pieces: bool = True) -> Counter:
 def _date_correction(article: ArticlePage, revision, when) -> None:
     """The story was republished with its correction when the correction ran, not when the demo
     was built: its "Updated" time, the editors' lists and its translations' status say so."""
-    when = min(max(when, article.first_published_at), timezone.now())
+    when = min(when, timezone.now())
     Page.objects.filter(pk=article.pk).update(last_published_at=when, latest_revision_created_at=when)
     type(revision).objects.filter(pk=revision.pk).update(created_at=when)
     PageLogEntry.objects.filter(page=article, revision=revision).update(timestamp=when)

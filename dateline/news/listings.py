@@ -29,14 +29,13 @@ class TranslationsColumn(Column):
 
     cell_template_name = "news/listings/translations_cell.html"
 
+    class Media:  # only on the pages that show the column
+        css = {"all": ["news/admin-translations.css"]}
+
     def get_cell_context_data(self, instance, parent_context):
         context = super().get_cell_context_data(instance, parent_context)
         context["statuses"] = getattr(instance, "translation_statuses", [])
         return context
-
-
-def _language_choices():
-    return [(code, name) for code, name in settings.LANGUAGES]
 
 
 def _version_in(language_code):
@@ -47,7 +46,7 @@ class ArticleFilterSet(PageFilterSet):
     """Wagtail's page filters, plus the two a translation desk works from."""
 
     untranslated = django_filters.ChoiceFilter(
-        label=_("Not translated into"), choices=_language_choices, method="filter_untranslated"
+        label=_("Not translated into"), choices=lambda: settings.LANGUAGES, method="filter_untranslated"
     )
     translation = django_filters.ChoiceFilter(
         label=_("Translation"),

@@ -60,11 +60,6 @@ def register_article_listing():
     return ArticleListingViewSet()
 
 
-@hooks.register("insert_global_admin_css")
-def translations_column_css():
-    return format_html('<link rel="stylesheet" href="{}">', static("news/admin-translations.css"))
-
-
 @hooks.register("insert_editor_js")
 def show_kind_fields_only_where_they_apply():
     """The article editor's fact-check and sponsor panels, shown only for the kinds that use them."""

@@ -142,7 +142,8 @@ def test_a_reader_switches_language_on_a_story_and_lands_on_its_translation(live
 def test_pages_have_no_accessibility_violations_in_every_language(live_server, page, multilingual, axe, language):  # noqa: F811
     serve_media(page)
     prefix = "" if language == "en" else f"/{language}"
-    section = {"ar": ARABIC, "es": SPANISH, "fr": FRENCH}.get(language, {"section": ("World", "world")})["section"][1]
+    sections = {"en": ("World", "world"), "ar": ARABIC["section"], "es": SPANISH["section"], "fr": FRENCH["section"]}
+    _title, section = sections[language]
     urls = [
         prefix + "/",
         f"{prefix}/{section}/",

@@ -55,6 +55,7 @@ def test_the_list_shows_each_story_in_every_language(admin_client, section):
     ArticlePageFactory(parent=section, title="Budget vote delayed")
     response = admin_client.get(URL)
     assert response.status_code == 200
+    assert "news/admin-translations.css" in response.content.decode()  # the column brings its style
     found = rows(response)
     harbour = states_of(found, "Harbour reopens")
     assert harbour["en"] == SOURCE
